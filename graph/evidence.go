@@ -1,0 +1,151 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+)
+
+// Evidence is why one fact is in the graph: one sentence of one document,
+// found by one method.
+type Evidence struct {
+	Doc        string  `json:"doc"` // document id
+	Sentence   string  `json:"sentence"`
+	Start      int     `json:"start"` // byte offsets of Sentence in the document
+	End        int     `json:"end"`
+	Method     string  `json:"method"` // "curated" or the extraction rule
+	Confidence float64 `json:"confidence"`
+	Qualifier  string  `json:"qualifier,omitempty"`
+	Quote      bool    `json:"quote,omitempty"`
+}
+
+// Edge names one fact: subject, predicate and object in Cayley's string
+// form ("<person/james-clapper>", "<stated>", "\"text\"" or an IRI).
+type Edge struct {
+	Subject   string `json:"subject"`
+	Predicate string `json:"predicate"`
+	Object    string `json:"object"`
+}
+
+// ParseValue reads a node written in Cayley's string form: "<iri>",
+// "\"literal\"" (typed literals included) or a bare string (taken as an IRI
+// if it looks like TYPE/SLUG, else as a string).
+func ParseValue(s string) (quad.Value, error) {
+	if s == "" {
+		return nil, fmt.Errorf("%w: empty node", ErrInvalid)
+	}
+	v := quad.StringToValue(s)
+	switch v := v.(type) {
+	case quad.String:
+		if s[0] != '"' {
+			return quad.IRI(v), nil
+		}
+	case quad.TypedString:
+		// "34"^^<http://schema.org/Integer> is stored as an integer.
+		if pv, err := v.ParseValue(); err == nil {
+			return pv, nil
+		}
+	}
+	return v, nil
+}
+
+// EdgeEvidence returns every piece of evidence for one edge, most confident
+// first; ErrNotFound if the edge has none.
+func (s *Store) EdgeEvidence(ctx context.Context, e Edge) ([]Evidence, error) {
+	subj, err := ParseValue(e.Subject)
+	if err != nil {
+		return nil, fmt.Errorf("subject: %w", err)
+	}
+	pred, err := ParseValue(e.Predicate)
+	if err != nil {
+		return nil, fmt.Errorf("predicate: %w", err)
+	}
+	obj, err := ParseValue(e.Object)
+	if err != nil {
+		return nil, fmt.Errorf("object: %w", err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out, err := s.evidence(ctx, subj, pred, obj)
+	if err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("evidence for %s %s %s: %w", e.Subject, e.Predicate, e.Object, ErrNotFound)
+	}
+	return out, nil
+}
+
+// evidence collects the evidence nodes of (subj, pred, obj). The caller holds s.mu.
+func (s *Store) evidence(ctx context.Context, subj, pred, obj quad.Value) ([]Evidence, error) {
+	links, err := s.quadsWith(ctx, quad.Object, subj, PredEvSubject)
+	if err != nil {
+		return nil, err
+	}
+	var out []Evidence
+	for _, l := range links {
+		props, err := s.quadsWith(ctx, quad.Subject, l.Subject, nil)
+		if err != nil {
+			return nil, err
+		}
+		var ev Evidence
+		matchP, matchO := false, false
+		for _, q := range props {
+			switch q.Predicate {
+			case PredEvPredicate:
+				matchP = q.Object == pred
+			case PredEvObject:
+				matchO = q.Object == obj
+			case PredEvDoc:
+				if iri, ok := q.Object.(quad.IRI); ok {
+					ev.Doc = string(iri)[len("doc/"):]
+				}
+			case PredEvSentence:
+				ev.Sentence = stringOf(q.Object)
+			case PredEvStart:
+				ev.Start = intOf(q.Object)
+			case PredEvEnd:
+				ev.End = intOf(q.Object)
+			case PredEvMethod:
+				ev.Method = stringOf(q.Object)
+			case PredEvConfidence:
+				if f, ok := q.Object.(quad.Float); ok {
+					ev.Confidence = float64(f)
+				}
+			case PredEvQualifier:
+				ev.Qualifier = stringOf(q.Object)
+			case PredEvQuote:
+				ev.Quote = q.Object == quad.Bool(true)
+			}
+		}
+		if matchP && matchO {
+			out = append(out, ev)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Confidence != out[j].Confidence {
+			return out[i].Confidence > out[j].Confidence
+		}
+		if out[i].Doc != out[j].Doc {
+			return out[i].Doc < out[j].Doc
+		}
+		return out[i].Start < out[j].Start
+	})
+	return out, nil
+}
+
+func stringOf(v quad.Value) string {
+	if s, ok := v.(quad.String); ok {
+		return string(s)
+	}
+	return quad.StringOf(v)
+}
+
+func intOf(v quad.Value) int {
+	if i, ok := v.(quad.Int); ok {
+		return int(i)
+	}
+	return 0
+}

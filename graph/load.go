@@ -1,0 +1,364 @@
+package graph
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+
+	"newsgraph/graph/extract"
+)
+
+// LoadReport says what loading one file did.
+type LoadReport struct {
+	File  string `json:"file"`
+	Kind  string `json:"kind"`  // aliases, article, curated, nquads
+	Quads int    `json:"quads"` // quads in the file (already present ones included)
+	Facts int    `json:"facts"` // facts with evidence (curated or extracted)
+}
+
+// Input is one file to load: its name (for errors and kind) and its reader.
+type Input struct {
+	Name string
+	Open func() (io.ReadCloser, error)
+}
+
+// FileInput makes an Input for a file on disk.
+func FileInput(p string) Input {
+	return Input{Name: p, Open: func() (io.ReadCloser, error) { return os.Open(p) }}
+}
+
+// FSInputs makes Inputs for files matching glob patterns in fsys.
+func FSInputs(fsys fs.FS, patterns ...string) ([]Input, error) {
+	var out []Input
+	for _, pat := range patterns {
+		names, err := fs.Glob(fsys, pat)
+		if err != nil {
+			return nil, fmt.Errorf("glob %s: %w", pat, err)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			n := n
+			out = append(out, Input{Name: n, Open: func() (io.ReadCloser, error) { return fsys.Open(n) }})
+		}
+	}
+	return out, nil
+}
+
+// kindOf tells what an input holds, from its name and, for .tsv, its header.
+func kindOf(name string, head []byte) (string, error) {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".nq"), strings.HasSuffix(lower, ".nq.gz"), strings.HasSuffix(lower, ".nquads"):
+		return "nquads", nil
+	case strings.HasSuffix(lower, ".txt"):
+		return "article", nil
+	case strings.HasSuffix(lower, ".tsv"):
+		first := strings.ToLower(strings.SplitN(string(head), "\n", 2)[0])
+		cols := strings.Split(strings.TrimSpace(first), "\t")
+		switch {
+		case len(cols) >= 2 && cols[0] == "name" && cols[1] == "type":
+			return "aliases", nil
+		case len(cols) >= 3 && cols[0] == "subject" && cols[1] == "predicate":
+			return "curated", nil
+		}
+		return "", &extract.LineError{File: name, Line: 1, Err: fmt.Errorf("%w: unknown TSV header %q: want %q (curated) or %q (aliases)",
+			ErrInvalid, first, strings.Join(curatedHeader, "\t"), strings.Join(extract.AliasHeader, "\t"))}
+	}
+	return "", fmt.Errorf("%w: %s: unknown file kind (want .nq, .nq.gz, .txt or .tsv)", ErrInvalid, name)
+}
+
+// loadOrder ranks kinds so entities and documents exist before the facts
+// that refer to them.
+var loadOrder = map[string]int{"aliases": 0, "article": 1, "nquads": 2, "curated": 3}
+
+// Load loads files, each all-or-nothing: a file with one bad line adds
+// nothing. Alias tables load first, then articles, N-Quads, curated files.
+// It stops at the first refused file; files loaded before it stay loaded.
+func (s *Store) Load(ctx context.Context, inputs ...Input) ([]LoadReport, error) {
+	type job struct {
+		in   Input
+		kind string
+		data []byte
+	}
+	var jobs []job
+	for _, in := range inputs {
+		data, err := readInput(in)
+		if err != nil {
+			return nil, err
+		}
+		kind, err := kindOf(in.Name, data)
+		if err != nil {
+			return nil, err
+		}
+		jobs = append(jobs, job{in, kind, data})
+	}
+	sort.SliceStable(jobs, func(i, j int) bool { return loadOrder[jobs[i].kind] < loadOrder[jobs[j].kind] })
+	var reports []LoadReport
+	for _, j := range jobs {
+		var rep LoadReport
+		var err error
+		switch j.kind {
+		case "aliases":
+			rep, err = s.LoadAliases(ctx, j.in.Name, j.data)
+		case "article":
+			rep, err = s.LoadArticle(ctx, DocID(j.in.Name), j.data)
+		case "curated":
+			rep, err = s.LoadCurated(ctx, j.in.Name, j.data)
+		case "nquads":
+			rep, err = s.LoadNQuads(ctx, j.in.Name, bytes.NewReader(j.data))
+		}
+		if err != nil {
+			return reports, err
+		}
+		rep.File = j.in.Name
+		reports = append(reports, rep)
+	}
+	return reports, nil
+}
+
+func readInput(in Input) ([]byte, error) {
+	rc, err := in.Open()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", in.Name, err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", in.Name, err)
+	}
+	return data, nil
+}
+
+// DocID is a document's id: its file name without directory and ".txt".
+func DocID(name string) string {
+	return strings.TrimSuffix(filepath.Base(path.Clean(filepath.ToSlash(name))), ".txt")
+}
+
+// Seed loads the seed corpus (aliases.tsv, articles/*.txt, curated.tsv in
+// fsys) into the store if it is empty, and reports whether it did.
+func (s *Store) Seed(ctx context.Context, fsys fs.FS) (bool, error) {
+	empty, err := s.Empty(ctx)
+	if err != nil || !empty {
+		return false, err
+	}
+	inputs, err := FSInputs(fsys, "aliases.tsv", "articles/*.txt", "curated.tsv")
+	if err != nil {
+		return false, err
+	}
+	if _, err := s.Load(ctx, inputs...); err != nil {
+		return false, fmt.Errorf("seed: %w", err)
+	}
+	return true, nil
+}
+
+// entityQuads describes an entity: its type, canonical name and aliases.
+// These quads have no label: they are not facts of one document.
+func entityQuads(iri quad.IRI, typ, name string, aliases []string) []quad.Quad {
+	t, _ := TypeIRI(typ)
+	qs := []quad.Quad{
+		{Subject: iri, Predicate: PredType, Object: t},
+		{Subject: iri, Predicate: PredName, Object: quad.String(name)},
+	}
+	for _, a := range aliases {
+		qs = append(qs, quad.Quad{Subject: iri, Predicate: PredAlias, Object: quad.String(a)})
+	}
+	return qs
+}
+
+// LoadAliases loads an alias table (see extract.ParseAliases).
+func (s *Store) LoadAliases(ctx context.Context, file string, data []byte) (LoadReport, error) {
+	aliases, err := extract.ParseAliases(bytes.NewReader(data), file)
+	if err != nil {
+		return LoadReport{}, err
+	}
+	var quads []quad.Quad
+	for _, a := range aliases {
+		quads = append(quads, entityQuads(EntityIRI(a.Type, a.Name), a.Type, a.Name, a.Forms)...)
+	}
+	if err := s.write(ctx, quads); err != nil {
+		return LoadReport{}, fmt.Errorf("load %s: %w", file, err)
+	}
+	return LoadReport{Kind: "aliases", Quads: len(quads)}, nil
+}
+
+// LoadArticle loads an article: the document node with its text, and the
+// facts the extractor finds in it, each with its evidence.
+func (s *Store) LoadArticle(ctx context.Context, id string, text []byte) (LoadReport, error) {
+	if id == "" || extract.Slug(id) == "" {
+		return LoadReport{}, fmt.Errorf("%w: document id %q is empty", ErrInvalid, id)
+	}
+	if !utf8.Valid(text) {
+		line := 1 + bytes.Count(text[:firstInvalidUTF8(text)], []byte("\n"))
+		return LoadReport{}, &extract.LineError{File: id, Line: line, Err: fmt.Errorf("%w: not valid UTF-8", ErrInvalid)}
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		return LoadReport{}, fmt.Errorf("%w: document %s is empty", ErrInvalid, id)
+	}
+	doc := DocIRI(id)
+	label := doc
+	quads := []quad.Quad{
+		{Subject: doc, Predicate: PredType, Object: TypeDocument},
+		{Subject: doc, Predicate: PredName, Object: quad.String(id)},
+		{Subject: doc, Predicate: PredContent, Object: quad.String(text), Label: label},
+	}
+	facts := 0
+	if s.extractor != nil {
+		triples, err := s.extractor(ctx, id, text)
+		if err != nil {
+			return LoadReport{}, fmt.Errorf("extract %s: %w", id, err)
+		}
+		for _, t := range triples {
+			fq, err := factQuads(t, id)
+			if err != nil {
+				continue // a triple the schema cannot hold is dropped, not loaded half-way
+			}
+			quads = append(quads, fq...)
+			facts++
+		}
+	}
+	if err := s.write(ctx, quads); err != nil {
+		return LoadReport{}, fmt.Errorf("load %s: %w", id, err)
+	}
+	return LoadReport{Kind: "article", Quads: len(quads), Facts: facts}, nil
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+// factQuads turns one triple into quads: the fact itself (labelled with its
+// document), its subject's and object's type and name, and its evidence node.
+func factQuads(t extract.Triple, doc string) ([]quad.Quad, error) {
+	if !extract.IsPredicate(t.Predicate) {
+		return nil, fmt.Errorf("%w: unknown predicate %q", ErrInvalid, t.Predicate)
+	}
+	subjType, _, ok := strings.Cut(t.SubjectIRI, "/")
+	if !ok || !extract.IsEntityType(subjType) {
+		return nil, fmt.Errorf("%w: bad subject IRI %q", ErrInvalid, t.SubjectIRI)
+	}
+	subj := quad.IRI(t.SubjectIRI)
+	pred := PredicateIRI(t.Predicate)
+	obj, err := objectValue(t)
+	if err != nil {
+		return nil, err
+	}
+	label := DocIRI(doc)
+	quads := []quad.Quad{{Subject: subj, Predicate: pred, Object: obj, Label: label}}
+	quads = append(quads, entityQuads(subj, subjType, t.Subject, nil)...)
+	if t.ObjectIRI != "" {
+		objType, _, ok := strings.Cut(t.ObjectIRI, "/")
+		if !ok || !extract.IsEntityType(objType) {
+			return nil, fmt.Errorf("%w: bad object IRI %q", ErrInvalid, t.ObjectIRI)
+		}
+		quads = append(quads, entityQuads(quad.IRI(t.ObjectIRI), objType, t.Object, nil)...)
+	}
+	method := t.Rule
+	if method == "" {
+		method = MethodCurated
+	}
+	ev := evidenceIRI(subj, pred, obj, doc, t.Start, method)
+	add := func(p quad.IRI, o quad.Value) {
+		quads = append(quads, quad.Quad{Subject: ev, Predicate: p, Object: o, Label: label})
+	}
+	add(PredType, TypeEvidence)
+	add(PredEvSubject, subj)
+	add(PredEvPredicate, pred)
+	add(PredEvObject, obj)
+	add(PredEvDoc, label)
+	add(PredEvSentence, quad.String(t.Evidence))
+	add(PredEvStart, quad.Int(t.Start))
+	add(PredEvEnd, quad.Int(t.End))
+	add(PredEvMethod, quad.String(method))
+	add(PredEvConfidence, quad.Float(t.Confidence))
+	if t.Qualifier != "" {
+		add(PredEvQualifier, quad.String(t.Qualifier))
+	}
+	if t.Quote {
+		add(PredEvQuote, quad.Bool(true))
+	}
+	return quads, nil
+}
+
+// LoadNQuads loads an N-Quads file (plain or gzip) in one transaction. A
+// malformed line refuses the whole file, naming the line.
+func (s *Store) LoadNQuads(ctx context.Context, file string, r io.Reader) (LoadReport, error) {
+	br := bufio.NewReader(r)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return LoadReport{}, fmt.Errorf("load %s: gzip: %w", file, err)
+		}
+		defer zr.Close()
+		br = bufio.NewReader(zr)
+	}
+	quads, err := parseNQuads(file, br)
+	if err != nil {
+		return LoadReport{}, err
+	}
+	if err := s.write(ctx, quads); err != nil {
+		return LoadReport{}, fmt.Errorf("load %s: %w", file, err)
+	}
+	return LoadReport{Kind: "nquads", Quads: len(quads)}, nil
+}
+
+// parseNQuads reads every quad of r, or fails with a *LineError.
+func parseNQuads(file string, r *bufio.Reader) ([]quad.Quad, error) {
+	var out []quad.Quad
+	line := 0
+	for {
+		raw, err := r.ReadBytes('\n')
+		if len(raw) > 0 {
+			line++
+			if q, perr := parseNQuadLine(raw); perr != nil {
+				return nil, &extract.LineError{File: file, Line: line, Err: perr}
+			} else if q != nil {
+				out = append(out, *q)
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", file, err)
+		}
+	}
+}
+
+func parseNQuadLine(raw []byte) (*quad.Quad, error) {
+	if !utf8.Valid(raw) {
+		return nil, fmt.Errorf("%w: not valid UTF-8 at column %d", ErrInvalid, 1+utf8.RuneCount(raw[:firstInvalidUTF8(raw)]))
+	}
+	text := strings.TrimSpace(string(raw))
+	if text == "" || text[0] == '#' {
+		return nil, nil
+	}
+	q, err := nquads.Parse(text)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+	}
+	if !q.IsValid() {
+		return nil, fmt.Errorf("%w: quad needs a subject, predicate and object", ErrInvalid)
+	}
+	return &q, nil
+}

@@ -1,0 +1,95 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"newsgraph/graph"
+)
+
+// maxQuerySize is the largest query body read, as in Cayley.
+const maxQuerySize = 1 << 20
+
+// queryV1 serves POST /api/v1/query/:lang with the query as the raw body.
+// The body is read raw (never as a form: Cayley clients send the query with
+// a form Content-Type) and the limit comes from the URL.
+func (s *server) queryV1(c echo.Context) error {
+	src, err := readBody(c)
+	if err != nil {
+		return err
+	}
+	return s.runQuery(c, c.Param("lang"), src)
+}
+
+// queryV2 serves /api/v2/query?lang=…: the query is the POST body, or the
+// qu parameter of a GET.
+func (s *server) queryV2(c echo.Context) error {
+	lang := c.QueryParam("lang")
+	if lang == "" {
+		return fmt.Errorf("%w: lang: query language not specified", graph.ErrInvalid)
+	}
+	var src string
+	if c.Request().Method == http.MethodGet {
+		src = c.QueryParam("qu")
+	} else {
+		var err error
+		if src, err = readBody(c); err != nil {
+			return err
+		}
+	}
+	return s.runQuery(c, lang, src)
+}
+
+func (s *server) runQuery(c echo.Context, lang, src string) error {
+	limit, err := parseLimit(c.QueryParam("limit"))
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(c.Request().Context(), s.opts.QueryTimeout)
+	defer cancel()
+	res, err := s.store.Query(ctx, lang, src, limit)
+	if err != nil {
+		return &queryError{err: err, graphql: lang == "graphql"}
+	}
+	if lang == "graphql" {
+		return c.JSON(http.StatusOK, map[string]any{"data": res.Data})
+	}
+	return c.JSON(http.StatusOK, map[string]any{"result": res.Results})
+}
+
+// parseLimit reads ?limit=: absent or 0 means 100 (Cayley's default), a
+// negative number means no limit.
+func parseLimit(v string) (int, error) {
+	if v == "" {
+		return 100, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, fmt.Errorf("%w: limit: want an integer, got %q", graph.ErrInvalid, v)
+	}
+	switch {
+	case n == 0:
+		return 100, nil
+	case n < 0:
+		return -1, nil
+	}
+	return n, nil
+}
+
+// readBody reads the raw request body up to maxQuerySize.
+func readBody(c echo.Context) (string, error) {
+	r := io.LimitReader(c.Request().Body, maxQuerySize+1)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return "", fmt.Errorf("%w: body: %v", graph.ErrInvalid, err)
+	}
+	if len(data) > maxQuerySize {
+		return "", echo.NewHTTPError(http.StatusRequestEntityTooLarge, "body: request is too large")
+	}
+	return string(data), nil
+}
