@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"net/http"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -25,7 +24,7 @@ type RawQuad struct {
 func ParseRawQuads(body []byte) ([]quad.Quad, error) {
 	var raw []RawQuad
 	if err := json.Unmarshal(body, &raw); err != nil {
-		return nil, fmt.Errorf("%w: body: want a JSON array of {subject, predicate, object, label}: %v", ErrInvalid, err)
+		return nil, Invalidf("body: want a JSON array of {subject, predicate, object, label}: %v", err)
 	}
 	out := make([]quad.Quad, 0, len(raw))
 	for i, r := range raw {
@@ -36,7 +35,7 @@ func ParseRawQuads(body []byte) ([]quad.Quad, error) {
 			Label:     quad.StringToValue(r.Label),
 		}
 		if !q.IsValid() {
-			return nil, fmt.Errorf("%w: invalid quad at index %d: %s", ErrInvalid, i, q)
+			return nil, Invalidf("invalid quad at index %d: %s", i, q)
 		}
 		out = append(out, q)
 	}

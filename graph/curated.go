@@ -81,7 +81,7 @@ func (ix nameIndex) resolve(name string) (entityRef, error) {
 	refs := ix[foldName(name)]
 	switch len(refs) {
 	case 0:
-		return entityRef{}, fmt.Errorf("%w: unknown entity %q (add it to the alias table)", ErrInvalid, name)
+		return entityRef{}, Invalidf("unknown entity %q (add it to the alias table)", name)
 	case 1:
 		return refs[0], nil
 	}
@@ -89,7 +89,7 @@ func (ix nameIndex) resolve(name string) (entityRef, error) {
 	for _, r := range refs {
 		opts = append(opts, "<"+string(r.IRI)+">")
 	}
-	return entityRef{}, fmt.Errorf("%w: %q names several entities: %s", ErrInvalid, name, strings.Join(opts, ", "))
+	return entityRef{}, Invalidf("%q names several entities: %s", name, strings.Join(opts, ", "))
 }
 
 // claimSubject reports whether pred's subject is a claim.
@@ -145,7 +145,7 @@ func (s *Store) parseCurated(ctx context.Context, file string, data []byte) ([]c
 		text := strings.TrimRight(sc.Text(), "\r")
 		if line == 1 {
 			if !strings.HasPrefix(strings.ToLower(text), "subject\tpredicate\tobject") {
-				return nil, &extract.LineError{File: file, Line: 1, Err: fmt.Errorf("%w: header must be %q", ErrInvalid, strings.Join(curatedHeader, "\t"))}
+				return nil, &extract.LineError{File: file, Line: 1, Err: Invalidf("header must be %q", strings.Join(curatedHeader, "\t"))}
 			}
 			continue
 		}
@@ -168,7 +168,7 @@ func (s *Store) parseCurated(ctx context.Context, file string, data []byte) ([]c
 func (s *Store) curatedLine(ctx context.Context, text string, ix nameIndex, docs map[string]string) (extract.Triple, int, error) {
 	f := strings.Split(text, "\t")
 	if len(f) < 5 || len(f) > 6 {
-		return extract.Triple{}, 0, fmt.Errorf("%w: want 5 or 6 tab-separated fields (%s), got %d", ErrInvalid, strings.Join(curatedHeader, ", "), len(f))
+		return extract.Triple{}, 0, Invalidf("want 5 or 6 tab-separated fields (%s), got %d", strings.Join(curatedHeader, ", "), len(f))
 	}
 	for i := range f {
 		f[i] = strings.TrimSpace(f[i])
@@ -176,11 +176,11 @@ func (s *Store) curatedLine(ctx context.Context, text string, ix nameIndex, docs
 	subj, pred, obj, doc, evidence := f[0], f[1], f[2], f[3], f[4]
 	for i, v := range f[:5] {
 		if v == "" {
-			return extract.Triple{}, i + 1, fmt.Errorf("%w: %s is empty", ErrInvalid, curatedHeader[i])
+			return extract.Triple{}, i + 1, Invalidf("%s is empty", curatedHeader[i])
 		}
 	}
 	if !extract.IsPredicate(pred) {
-		return extract.Triple{}, 2, fmt.Errorf("%w: unknown predicate %q (want one of %s)", ErrInvalid, pred, strings.Join(extract.Predicates, ", "))
+		return extract.Triple{}, 2, Invalidf("unknown predicate %q (want one of %s)", pred, strings.Join(extract.Predicates, ", "))
 	}
 	t := extract.Triple{Doc: doc, Predicate: pred, Rule: MethodCurated, Confidence: 1}
 	// Subject.
@@ -201,7 +201,7 @@ func (s *Store) curatedLine(ctx context.Context, text string, ix nameIndex, docs
 		t.Object = obj
 		if pred == extract.PredKilled {
 			if n, err := strconv.Atoi(obj); err != nil || n < 0 {
-				return extract.Triple{}, 3, fmt.Errorf("%w: killed wants a whole number, got %q", ErrInvalid, obj)
+				return extract.Triple{}, 3, Invalidf("killed wants a whole number, got %q", obj)
 			}
 		}
 	default:
@@ -217,13 +217,13 @@ func (s *Store) curatedLine(ctx context.Context, text string, ix nameIndex, docs
 		var err error
 		content, err = s.documentText(ctx, doc)
 		if err != nil {
-			return extract.Triple{}, 4, fmt.Errorf("%w: unknown document %q (load its article first)", ErrInvalid, doc)
+			return extract.Triple{}, 4, Invalidf("unknown document %q (load its article first)", doc)
 		}
 		docs[doc] = content
 	}
 	start, end, found := locate(content, evidence)
 	if !found {
-		return extract.Triple{}, 5, fmt.Errorf("%w: evidence not found in document %s: %q", ErrInvalid, doc, shorten(evidence, 80))
+		return extract.Triple{}, 5, Invalidf("evidence not found in document %s: %q", doc, shorten(evidence, 80))
 	}
 	t.Evidence, t.Start, t.End = content[start:end], start, end
 	if pred == extract.PredStated {

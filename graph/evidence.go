@@ -34,7 +34,7 @@ type Edge struct {
 // if it looks like TYPE/SLUG, else as a string).
 func ParseValue(s string) (quad.Value, error) {
 	if s == "" {
-		return nil, fmt.Errorf("%w: empty node", ErrInvalid)
+		return nil, Invalidf("empty node")
 	}
 	v := quad.StringToValue(s)
 	switch v := v.(type) {

@@ -78,7 +78,7 @@ func kindOf(name string, head []byte) (string, error) {
 		return "", &extract.LineError{File: name, Line: 1, Err: fmt.Errorf("%w: unknown TSV header %q: want %q (curated) or %q (aliases)",
 			ErrInvalid, first, strings.Join(curatedHeader, "\t"), strings.Join(extract.AliasHeader, "\t"))}
 	}
-	return "", fmt.Errorf("%w: %s: unknown file kind (want .nq, .nq.gz, .txt or .tsv)", ErrInvalid, name)
+	return "", Invalidf("%s: unknown file kind (want .nq, .nq.gz, .txt or .tsv)", name)
 }
 
 // loadOrder ranks kinds so entities and documents exist before the facts
@@ -199,14 +199,14 @@ func (s *Store) LoadAliases(ctx context.Context, file string, data []byte) (Load
 // facts the extractor finds in it, each with its evidence.
 func (s *Store) LoadArticle(ctx context.Context, id string, text []byte) (LoadReport, error) {
 	if id == "" || extract.Slug(id) == "" {
-		return LoadReport{}, fmt.Errorf("%w: document id %q is empty", ErrInvalid, id)
+		return LoadReport{}, Invalidf("document id %q is empty", id)
 	}
 	if !utf8.Valid(text) {
 		line := 1 + bytes.Count(text[:firstInvalidUTF8(text)], []byte("\n"))
-		return LoadReport{}, &extract.LineError{File: id, Line: line, Err: fmt.Errorf("%w: not valid UTF-8", ErrInvalid)}
+		return LoadReport{}, &extract.LineError{File: id, Line: line, Err: Invalidf("not valid UTF-8")}
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
-		return LoadReport{}, fmt.Errorf("%w: document %s is empty", ErrInvalid, id)
+		return LoadReport{}, Invalidf("document %s is empty", id)
 	}
 	doc := DocIRI(id)
 	label := doc
@@ -251,11 +251,11 @@ func firstInvalidUTF8(b []byte) int {
 // document), its subject's and object's type and name, and its evidence node.
 func factQuads(t extract.Triple, doc string) ([]quad.Quad, error) {
 	if !extract.IsPredicate(t.Predicate) {
-		return nil, fmt.Errorf("%w: unknown predicate %q", ErrInvalid, t.Predicate)
+		return nil, Invalidf("unknown predicate %q", t.Predicate)
 	}
 	subjType, _, ok := strings.Cut(t.SubjectIRI, "/")
 	if !ok || !extract.IsEntityType(subjType) {
-		return nil, fmt.Errorf("%w: bad subject IRI %q", ErrInvalid, t.SubjectIRI)
+		return nil, Invalidf("bad subject IRI %q", t.SubjectIRI)
 	}
 	subj := quad.IRI(t.SubjectIRI)
 	pred := PredicateIRI(t.Predicate)
@@ -269,7 +269,7 @@ func factQuads(t extract.Triple, doc string) ([]quad.Quad, error) {
 	if t.ObjectIRI != "" {
 		objType, _, ok := strings.Cut(t.ObjectIRI, "/")
 		if !ok || !extract.IsEntityType(objType) {
-			return nil, fmt.Errorf("%w: bad object IRI %q", ErrInvalid, t.ObjectIRI)
+			return nil, Invalidf("bad object IRI %q", t.ObjectIRI)
 		}
 		quads = append(quads, entityQuads(quad.IRI(t.ObjectIRI), objType, t.Object, nil)...)
 	}
@@ -347,7 +347,7 @@ func parseNQuads(file string, r *bufio.Reader) ([]quad.Quad, error) {
 
 func parseNQuadLine(raw []byte) (*quad.Quad, error) {
 	if !utf8.Valid(raw) {
-		return nil, fmt.Errorf("%w: not valid UTF-8 at column %d", ErrInvalid, 1+utf8.RuneCount(raw[:firstInvalidUTF8(raw)]))
+		return nil, Invalidf("not valid UTF-8 at column %d", 1+utf8.RuneCount(raw[:firstInvalidUTF8(raw)]))
 	}
 	text := strings.TrimSpace(string(raw))
 	if text == "" || text[0] == '#' {
@@ -355,10 +355,10 @@ func parseNQuadLine(raw []byte) (*quad.Quad, error) {
 	}
 	q, err := nquads.Parse(text)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalid, err)
+		return nil, Invalidf("%v", err)
 	}
 	if !q.IsValid() {
-		return nil, fmt.Errorf("%w: quad needs a subject, predicate and object", ErrInvalid)
+		return nil, Invalidf("quad needs a subject, predicate and object")
 	}
 	return &q, nil
 }

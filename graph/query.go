@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/cayleygraph/cayley/query"
@@ -30,10 +29,10 @@ type QueryResult struct {
 func (s *Store) Query(ctx context.Context, lang, src string, limit int) (*QueryResult, error) {
 	l := query.GetLanguage(lang)
 	if l == nil {
-		return nil, fmt.Errorf("%w: unknown query language %q (want one of %s)", ErrInvalid, lang, strings.Join(QueryLanguages, ", "))
+		return nil, Invalidf("unknown query language %q (want one of %s)", lang, strings.Join(QueryLanguages, ", "))
 	}
 	if strings.TrimSpace(src) == "" {
-		return nil, fmt.Errorf("%w: query is empty", ErrInvalid)
+		return nil, Invalidf("query is empty")
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -73,5 +72,5 @@ func queryError(ctx context.Context, err error) error {
 	if errors.Is(err, context.Canceled) {
 		return err
 	}
-	return invalid(err)
+	return Invalidf("%v", err)
 }

@@ -3,7 +3,6 @@ package graph
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"strconv"
 
 	"github.com/cayleygraph/quad"
@@ -95,7 +94,7 @@ func objectValue(t extract.Triple) (quad.Value, error) {
 	if t.Predicate == extract.PredKilled {
 		n, err := strconv.Atoi(t.Object)
 		if err != nil || n < 0 {
-			return nil, fmt.Errorf("%w: killed wants a whole number, got %q", ErrInvalid, t.Object)
+			return nil, Invalidf("killed wants a whole number, got %q", t.Object)
 		}
 		return quad.Int(n), nil
 	}

@@ -33,16 +33,8 @@ var (
 	ErrTimeout = errors.New("query timed out: it ran past its deadline (see --query-timeout)")
 )
 
-// invalidError keeps a cause's own message while matching ErrInvalid, so
-// messages read "unknown predicate …", not "invalid: unknown predicate …".
-type invalidError struct{ err error }
-
-func (e *invalidError) Error() string        { return e.err.Error() }
-func (e *invalidError) Unwrap() error        { return e.err }
-func (e *invalidError) Is(target error) bool { return target == ErrInvalid }
-
-// invalid marks err as bad input (errors.Is(err, ErrInvalid)).
-func invalid(err error) error { return &invalidError{err} }
+// Invalidf formats an error that errors.Is reports as ErrInvalid.
+var Invalidf = extract.Invalidf
 
 // DefaultDB is the store used when --db is not given.
 const DefaultDB = "bolt:./newsgraph-data"
@@ -105,13 +97,13 @@ func parseDB(db string) (kind, backend, addr string, err error) {
 	case strings.HasPrefix(db, "bolt:"):
 		path := strings.TrimPrefix(db, "bolt:")
 		if path == "" {
-			return "", "", "", fmt.Errorf("%w: --db %q: bolt needs a directory, as in bolt:./newsgraph-data", ErrInvalid, db)
+			return "", "", "", Invalidf("--db %q: bolt needs a directory, as in bolt:./newsgraph-data", db)
 		}
 		return "bolt", "bolt", path, nil
 	case strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://"):
 		return "postgres", "postgres", db, nil
 	}
-	return "", "", "", fmt.Errorf("%w: --db %q: want memory, bolt:PATH or postgres://USER@HOST:PORT/DB", ErrInvalid, redact(db))
+	return "", "", "", Invalidf("--db %q: want memory, bolt:PATH or postgres://USER@HOST:PORT/DB", redact(db))
 }
 
 // redact hides a password in a connection string.

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -31,7 +30,7 @@ func (s *server) queryV1(c echo.Context) error {
 func (s *server) queryV2(c echo.Context) error {
 	lang := c.QueryParam("lang")
 	if lang == "" {
-		return fmt.Errorf("%w: lang: query language not specified", graph.ErrInvalid)
+		return graph.Invalidf("lang: query language not specified")
 	}
 	var src string
 	if c.Request().Method == http.MethodGet {
@@ -70,7 +69,7 @@ func parseLimit(v string) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil {
-		return 0, fmt.Errorf("%w: limit: want an integer, got %q", graph.ErrInvalid, v)
+		return 0, graph.Invalidf("limit: want an integer, got %q", v)
 	}
 	switch {
 	case n == 0:
@@ -86,7 +85,7 @@ func readBody(c echo.Context) (string, error) {
 	r := io.LimitReader(c.Request().Body, maxQuerySize+1)
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return "", fmt.Errorf("%w: body: %v", graph.ErrInvalid, err)
+		return "", graph.Invalidf("body: %v", err)
 	}
 	if len(data) > maxQuerySize {
 		return "", echo.NewHTTPError(http.StatusRequestEntityTooLarge, "body: request is too large")

@@ -48,7 +48,7 @@ func (s *server) deleteV1(c echo.Context) error {
 func (s *server) writeFileV1(c echo.Context) error {
 	fh, err := c.FormFile("NQuadFile")
 	if err != nil {
-		return fmt.Errorf("%w: NQuadFile: %v", graph.ErrInvalid, err)
+		return graph.Invalidf("NQuadFile: %v", err)
 	}
 	f, err := fh.Open()
 	if err != nil {
@@ -67,7 +67,7 @@ func (s *server) evidence(c echo.Context) error {
 	e := graph.Edge{Subject: c.QueryParam("subject"), Predicate: c.QueryParam("predicate"), Object: c.QueryParam("object")}
 	for field, v := range map[string]string{"subject": e.Subject, "predicate": e.Predicate, "object": e.Object} {
 		if v == "" {
-			return fmt.Errorf("%w: %s: required", graph.ErrInvalid, field)
+			return graph.Invalidf("%s: required", field)
 		}
 	}
 	ev, err := s.store.EdgeEvidence(c.Request().Context(), e)
