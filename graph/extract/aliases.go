@@ -65,7 +65,7 @@ func ParseAliases(r io.Reader, file string) ([]Alias, error) {
 			}
 		}
 		bad := func(col int, format string, args ...any) error {
-			return &LineError{File: file, Line: line, Col: col, Err: fmt.Errorf("%w: "+format, append([]any{ErrInvalid}, args...)...)}
+			return &LineError{File: file, Line: line, Col: col, Err: Invalidf(format, args...)}
 		}
 		if len(fields) < 2 || len(fields) > 3 {
 			return nil, bad(0, "want 2 or 3 tab-separated fields (name, type, aliases), got %d", len(fields))
