@@ -1,0 +1,366 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// want describes a triple a snippet must (or must not) yield. Empty fields
+// match anything; object and claim match by substring.
+type want struct {
+	subj, pred, obj, claim, qual, rule string
+	not                                bool
+}
+
+func (w want) matches(t Triple) bool {
+	if w.pred != "" && t.Predicate != w.pred {
+		return false
+	}
+	if w.subj != "" && t.Subject != w.subj {
+		return false
+	}
+	if w.obj != "" && !strings.Contains(t.Object, w.obj) {
+		return false
+	}
+	if w.claim != "" && !strings.Contains(t.ClaimText, w.claim) {
+		return false
+	}
+	if w.qual != "" && t.Qualifier != w.qual {
+		return false
+	}
+	if w.rule != "" && t.Rule != w.rule {
+		return false
+	}
+	return true
+}
+
+func runRuleCases(t *testing.T, cases []struct {
+	name string
+	text string
+	want []want
+}) {
+	t.Helper()
+	x := testExtractor()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := x.Extract("snippet.txt", []byte(tc.text))
+			if r.Err != nil {
+				t.Fatal(r.Err)
+			}
+			checkResult(t, []byte(tc.text), r)
+			for _, w := range tc.want {
+				found := false
+				for _, tr := range r.Triples {
+					if w.matches(tr) {
+						found = true
+						break
+					}
+				}
+				if found == w.not {
+					var got []string
+					for _, tr := range r.Triples {
+						if tr.Predicate == PredText || tr.Predicate == PredAbout {
+							continue
+						}
+						o := tr.Object
+						if tr.ClaimText != "" {
+							o = tr.ClaimText
+						}
+						got = append(got, tr.Subject+" | "+tr.Predicate+" | "+o+" ["+tr.Rule+"]")
+					}
+					if w.not {
+						t.Errorf("unwanted %+v\ngot:\n  %s", w, strings.Join(got, "\n  "))
+					} else {
+						t.Errorf("missing %+v\ngot:\n  %s", w, strings.Join(got, "\n  "))
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestAttributionRules(t *testing.T) {
+	runRuleCases(t, []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"speaker after quote with a long title",
+			`"We will not give in to terror," said Italy's Interior Minister Matteo Piantedosi, adding that security at train stations would be stepped up.`,
+			[]want{
+				{subj: "Matteo Piantedosi", pred: PredStated, claim: "We will not give in to terror", rule: "quote-speaker-after"},
+				{subj: "Matteo Piantedosi", pred: PredStated, claim: "security at train stations would be stepped up", rule: "adding-that"},
+				{subj: "Matteo Piantedosi", pred: PredRole, obj: "Interior Minister"},
+				{subj: "Matteo Piantedosi", pred: PredAffiliatedWith, obj: "Italy"},
+			}},
+		{"nested report: the outlet reports another's words",
+			"Reuters reported that Sarah Jones confirmed to reporters that the suspect had travelled to Syria.",
+			[]want{
+				{subj: "Sarah Jones", pred: PredStated, claim: "the suspect had travelled to Syria"},
+				{pred: PredReportedBy, obj: "Reuters"},
+				{subj: "Reuters", pred: PredStated, not: true},
+			}},
+		{"according to, both ways",
+			"According to Belgian prosecutors, the cell had planned further attacks. The men were arrested in Liege, according to the federal police.",
+			[]want{
+				{pred: PredStated, claim: "the cell had planned further attacks", rule: "according-to"},
+				{subj: "Federal police", pred: PredStated, claim: "The men were arrested in Liege"},
+			}},
+		{"speaker before the quote, quote across paragraphs",
+			"The mayor, Anne Hidalgo, said: “We will stand together.\n\n“Paris will never be afraid.”\n\nShe left the city hall at noon.",
+			[]want{
+				{subj: "Anne Hidalgo", pred: PredStated, claim: "We will stand together"},
+				{subj: "Anne Hidalgo", pred: PredStated, claim: "Paris will never be afraid", rule: "quote-continuation"},
+				{subj: "Anne Hidalgo", pred: PredRole, obj: "mayor"},
+			}},
+		{"pronoun and description coreference",
+			"Interior Minister Horst Seehofer spoke to reporters in Berlin. “The threat is real,” he said.\n\nA senior official said the suspect had been known to police. “He was on a watch list,” the official added.",
+			[]want{
+				{subj: "Horst Seehofer", pred: PredStated, claim: "The threat is real"},
+				{subj: "Unnamed senior official (snippet)", pred: PredStated, claim: "the suspect had been known to police"},
+				{subj: "Unnamed senior official (snippet)", pred: PredStated, claim: "He was on a watch list"},
+			}},
+		{"speech acts beyond said",
+			"Prime Minister Jane Doe called the attacks an act of war. Chancellor Karl Weber condemned the bombing as cowardly. The group threatened to strike again. Senator John Carter tweeted that the country must stay united. Minister Paul Roy vowed to hunt down those responsible.",
+			[]want{
+				{subj: "Jane Doe", pred: PredStated, claim: "the attacks an act of war", rule: "described-as"},
+				{subj: "Karl Weber", pred: PredStated, claim: "the bombing as cowardly"},
+				{subj: "John Carter", pred: PredStated, claim: "the country must stay united"},
+				{subj: "Paul Roy", pred: PredStated, claim: "to hunt down those responsible", rule: "to-infinitive"},
+			}},
+		{"a report published by an agency",
+			"Europol said in a report published on Tuesday that jihadist attacks in Europe had fallen. According to the report, most attackers were home-grown.",
+			[]want{
+				{subj: "Europol", pred: PredStated, claim: "jihadist attacks in Europe had fallen"},
+				{subj: "Europol report", pred: PredStated, claim: "most attackers were home-grown"},
+				{subj: "Europol report", pred: PredPublishedBy, obj: "Europol"},
+			}},
+		{"told an outlet, but said",
+			"Marc Dubois, a researcher at the Egmont Institute, told Le Monde that the networks were weakened, but said they could rebuild quickly.",
+			[]want{
+				{subj: "Marc Dubois", pred: PredStated, claim: "the networks were weakened"},
+				{subj: "Marc Dubois", pred: PredStated, claim: "they could rebuild quickly"},
+				{pred: PredReportedBy, obj: "Le Monde"},
+				{subj: "Marc Dubois", pred: PredAffiliatedWith, obj: "Egmont Institute"},
+			}},
+		{"anonymous sources stay per article",
+			"One official said the attacker had acted alone. A second official said he had help.",
+			[]want{
+				{subj: "Unnamed official (snippet)", pred: PredStated, claim: "the attacker had acted alone"},
+				{subj: "Unnamed official 2 (snippet)", pred: PredStated, claim: "he had help"},
+			}},
+		{"impersonal and passive verbs are no speakers",
+			"It is understood that the suspect was known to police. He is believed to have travelled to Syria.",
+			[]want{
+				{pred: PredStated, not: true},
+			}},
+		{"scare quotes are not speech",
+			`The minister warned of a "serious and lasting" threat from extremists.`,
+			[]want{
+				{pred: PredStated, claim: "serious and lasting", rule: "quote-speaker-after", not: true},
+				{pred: PredStated, rule: "quote-speaker-before", not: true},
+			}},
+	})
+}
+
+func TestAttackRules(t *testing.T) {
+	runRuleCases(t, []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"responsibility claim with toll and news agency",
+			"The Islamic State group claimed responsibility for the attack at the Manchester Arena, which killed 22 people, in a statement released by its news agency Amaq. More than 50 people were injured.",
+			[]want{
+				{pred: PredPerpetrator, obj: "Islamic State", rule: "claimed-responsibility"},
+				{subj: "Islamic State", pred: PredStated, claim: "responsibility for the attack"},
+				{pred: PredAttackLocation, obj: "Manchester Arena"},
+				{pred: PredAttackLocation, obj: "Manchester"},
+				{pred: PredKilled, obj: "22"},
+				{pred: PredKilled, obj: "50", not: true},
+			}},
+		{"toll shapes",
+			"A bomb exploded at a market in Baghdad on Monday, killing at least 12 people. The blast left 22 dead, officials said. The death toll rose to 30 on Tuesday.",
+			[]want{
+				{subj: "Baghdad bombing", pred: PredKilled, obj: "12", qual: "at least"},
+				{pred: PredKilled, obj: "22"},
+				{pred: PredKilled, obj: "30"},
+				{pred: PredAttackDate, obj: "Monday"},
+			}},
+		{"dates as worded",
+			"Gunmen attacked a concert hall in Paris last November. A truck attack on Bastille Day in Nice killed 86 people. A key militant was killed in an airstrike in Syria May 31.",
+			[]want{
+				{subj: "Paris attack", pred: PredAttackDate, obj: "last November"},
+				{subj: "Nice attack", pred: PredAttackDate, obj: "Bastille Day"},
+				{subj: "Nice attack", pred: PredKilled, obj: "86"},
+				{pred: PredKilled, obj: "1", not: true},
+			}},
+		{"the year names the event",
+			"The Brussels bombings in March 2016 killed 32 people at Zaventem airport and a metro station.",
+			[]want{
+				{subj: "2016 Brussels bombings", pred: PredAttackLocation, obj: "Brussels"},
+				{subj: "2016 Brussels bombings", pred: PredKilled, obj: "32"},
+				{subj: "2016 Brussels bombings", pred: PredAttackDate, obj: "March 2016"},
+			}},
+		{"planned, threatened and counted attacks are no events",
+			"The group could launch attacks in Paris at any time. Militants are plotting attacks in London. Extremists carried out seven attacks in Germany and France last year.",
+			[]want{
+				{pred: PredAttackLocation, not: true},
+			}},
+		{"an attacker shot dead is no toll",
+			"Police shot and killed a suspected terrorist who set off a small explosive device at a train station in Brussels on Tuesday.",
+			[]want{
+				{subj: "Brussels bombing", pred: PredAttackLocation, obj: "Brussels"},
+				{subj: "Brussels bombing", pred: PredAttackDate, obj: "Tuesday"},
+				{pred: PredKilled, not: true},
+			}},
+		{"place glued to a date word",
+			"The threat was highlighted in Brussels Tuesday, where a man set off a bomb at a train station.",
+			[]want{
+				{pred: PredAttackLocation, obj: "Brussels"},
+				{pred: PredAttackDate, obj: "Tuesday"},
+			}},
+		{"one of them, NAME",
+			"Nine Islamic State gunmen attacked bars and a stadium in Paris in November 2015. One of them, Ali Karim fled to Brussels.",
+			[]want{
+				{subj: "2015 Paris attack", pred: PredPerpetrator, obj: "Islamic State"},
+				{subj: "2015 Paris attack", pred: PredPerpetrator, obj: "Ali Karim"},
+				{subj: "Ali Karim", pred: PredMemberOf, obj: "Islamic State"},
+			}},
+		{"the attacker named",
+			"A man drove a truck into a crowd in Stockholm on Friday, killing four people. Police named the attacker as Rakhmat Akilov.",
+			[]want{
+				{subj: "Stockholm attack", pred: PredPerpetrator, obj: "Rakhmat Akilov"},
+				{subj: "Stockholm attack", pred: PredKilled, obj: "4"},
+			}},
+	})
+}
+
+func TestEntityRules(t *testing.T) {
+	runRuleCases(t, []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"titles before names",
+			"Director of Public Prosecutions Max Hill said the case was complex. Army Gen. John Nicholson said troops would stay. Mr Hill later left.",
+			[]want{
+				{subj: "Max Hill", pred: PredRole, obj: "Director of Public Prosecutions"},
+				{subj: "John Nicholson", pred: PredAffiliatedWith, obj: "Army"},
+				{subj: "John Nicholson", pred: PredRole, obj: "General"},
+				{subj: "Hill", not: true},
+			}},
+		{"appositives after and before names",
+			"Omar Haddad, a recruiter for the Islamic State, was arrested. Belgium's head of counter-terrorism, Paul Van Tigchelt, said the arrest was important. Lina Berg is the director of the Swedish Security Service.",
+			[]want{
+				{subj: "Omar Haddad", pred: PredMemberOf, obj: "Islamic State"},
+				{subj: "Omar Haddad", pred: PredRole, obj: "recruiter for the Islamic State"},
+				{subj: "Paul Van Tigchelt", pred: PredRole, obj: "head of counter-terrorism"},
+				{subj: "Paul Van Tigchelt", pred: PredAffiliatedWith, obj: "Belgium"},
+				{subj: "Lina Berg", pred: PredLeads, obj: "Swedish Security Service"},
+			}},
+		{"organisations no list names, by their suffix",
+			"The Greater Manchester Police said two men were held. The Federal Criminal Police Office said it was investigating. The Al Noor Foundation, a charity close to the Muslim Brotherhood, denied any link.",
+			[]want{
+				{subj: "Greater Manchester Police", pred: PredStated},
+				{subj: "Federal Criminal Police Office", pred: PredStated},
+				{subj: "Al Noor Foundation", pred: PredAffiliatedWith, obj: "Muslim Brotherhood"},
+			}},
+		{"cities written with their country",
+			"The attack happened in Hanover, Germany, and in Lyon, France.",
+			[]want{
+				{subj: "Hanover", pred: PredLocatedIn, obj: "Germany"},
+				{subj: "Lyon", pred: PredLocatedIn, obj: "France"},
+			}},
+		{"abbreviations and adjectives resolve to countries",
+			"U.S. Secretary of State Rex Tillerson met British officials. The U.K. raised its threat level.",
+			[]want{
+				{subj: "Rex Tillerson", pred: PredAffiliatedWith, obj: "United States"},
+				{subj: "Rex Tillerson", pred: PredRole, obj: "Secretary of State"},
+			}},
+		{"the same person by full name, surname and Mr",
+			"Interior Minister Gerard Collomb visited the site. Collomb said the suspect was known to police. “We will find the truth,” Mr Collomb said.",
+			[]want{
+				{subj: "Gerard Collomb", pred: PredStated, claim: "the suspect was known to police"},
+				{subj: "Gerard Collomb", pred: PredStated, claim: "We will find the truth"},
+				{subj: "Collomb", not: true},
+			}},
+		{"a sentence-initial common noun is no name",
+			"Investigators said the van had been rented. Refugees said they feared reprisals.",
+			[]want{
+				{subj: "Investigators", not: true},
+				{subj: "Unnamed investigators (snippet)", pred: PredStated, claim: "the van had been rented"},
+			}},
+	})
+}
+
+// TestMergesAreRecorded: every resolution to a canonical name is listed.
+func TestMergesAreRecorded(t *testing.T) {
+	text := "Interior Minister Gerard Collomb spoke. Collomb said the threat was high. “It is real,” he said."
+	r := testExtractor().Extract("m.txt", []byte(text))
+	rules := map[string]bool{}
+	for _, m := range r.Merges {
+		if m.Canonical != "Gerard Collomb" {
+			continue
+		}
+		rules[m.Rule] = true
+		if text[m.Start:m.End] != m.Surface {
+			t.Errorf("merge offsets do not locate %q", m.Surface)
+		}
+	}
+	for _, want := range []string{"surname", "pronoun"} {
+		if !rules[want] {
+			t.Errorf("no %q merge to Gerard Collomb; merges: %+v", want, r.Merges)
+		}
+	}
+}
+
+// TestAliasTable: the caller's alias table maps forms to canonical names;
+// across articles only full names and alias entries merge.
+func TestAliasTable(t *testing.T) {
+	x := New([]Alias{
+		{Name: "2015 Paris attacks", Type: TypeAttack, Forms: []string{"Paris attacks"}},
+		{Name: "Abdelhamid Abaaoud", Type: TypePerson, Forms: []string{"Abaaoud"}},
+		{Name: "Islamic State", Type: TypeOrg, Forms: []string{"the group"}}, // no capital: ignored
+	})
+	a := x.Extract("a.txt", []byte("Abaaoud said the Paris attacks were only the start. The group said nothing."))
+	b := x.Extract("b.txt", []byte("Salah Abdeslam took part in the November 2015 Paris attacks."))
+	var attackA, attackB string
+	for _, tr := range a.Triples {
+		if tr.Predicate == PredStated && tr.Subject != "Abdelhamid Abaaoud" {
+			t.Errorf("speaker %q, want the alias table's canonical name", tr.Subject)
+		}
+		if tr.Predicate == PredAttackLocation {
+			attackA = tr.SubjectIRI
+		}
+	}
+	for _, tr := range b.Triples {
+		if tr.Predicate == PredAttackLocation {
+			attackB = tr.SubjectIRI
+		}
+	}
+	if attackA == "" || attackA != attackB {
+		t.Errorf("the same attack in two articles: %q vs %q", attackA, attackB)
+	}
+	for _, tr := range a.Triples {
+		if tr.Subject == "Islamic State" {
+			t.Errorf("a lower-case alias form merged a description: %+v", tr)
+		}
+	}
+}
+
+func TestOutletRules(t *testing.T) {
+	runRuleCases(t, []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"outlets no list names",
+			"The mayor, Johanna Rolland, told the regional daily Ouest-France that the festival would go ahead. Police chief Tom Lake told the Manchester Evening News that patrols had doubled.",
+			[]want{
+				{pred: PredReportedBy, obj: "Ouest-France"},
+				{pred: PredReportedBy, obj: "Manchester Evening News"},
+				{subj: "Tom Lake", pred: PredStated, claim: "patrols had doubled"},
+			}},
+	})
+}
