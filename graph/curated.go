@@ -21,6 +21,9 @@ type entityRef struct {
 	IRI  quad.IRI
 	Type string
 	Name string // canonical name
+	// Listed is true for entities of an alias table: a name that several
+	// entities share resolves to the one listed.
+	Listed bool
 }
 
 // nameIndex maps folded names and aliases to the entities they name.
@@ -68,6 +71,18 @@ func (s *Store) names(ctx context.Context) (nameIndex, error) {
 	}
 	for _, q := range aliasQuads {
 		iri, _ := q.Subject.(quad.IRI)
+		if ref, found := canon[iri]; found {
+			ref.Listed = true
+			canon[iri] = ref
+		}
+	}
+	for _, refs := range ix {
+		for i, r := range refs {
+			refs[i].Listed = canon[r.IRI].Listed
+		}
+	}
+	for _, q := range aliasQuads {
+		iri, _ := q.Subject.(quad.IRI)
 		alias, ok := q.Object.(quad.String)
 		if ref, found := canon[iri]; found && ok {
 			ix.add(string(alias), ref)
@@ -84,6 +99,15 @@ func (ix nameIndex) resolve(name string) (entityRef, error) {
 		return entityRef{}, Invalidf("unknown entity %q (add it to the alias table)", name)
 	case 1:
 		return refs[0], nil
+	}
+	var listed []entityRef
+	for _, r := range refs {
+		if r.Listed {
+			listed = append(listed, r)
+		}
+	}
+	if len(listed) == 1 {
+		return listed[0], nil
 	}
 	var opts []string
 	for _, r := range refs {
@@ -104,24 +128,65 @@ func claimSubject(pred string) bool {
 // are claims, named by a short summary. Every evidence sentence must occur in
 // its document (whitespace normalised). One bad line refuses the whole file.
 func (s *Store) LoadCurated(ctx context.Context, file string, data []byte) (LoadReport, error) {
+	rep, docs, err := s.loadCurated(ctx, file, data)
+	if err != nil {
+		return rep, err
+	}
+	// Curated facts win: extract the cited documents again so that their
+	// extracted claims fold into the curated ones.
+	if _, err := s.extractDocs(ctx, docs); err != nil {
+		return rep, err
+	}
+	return rep, nil
+}
+
+// loadCurated loads a curated file and returns the documents it cites.
+func (s *Store) loadCurated(ctx context.Context, file string, data []byte) (LoadReport, []string, error) {
 	s.mu.RLock()
 	triples, err := s.parseCurated(ctx, file, data)
 	s.mu.RUnlock()
 	if err != nil {
-		return LoadReport{}, err
+		return LoadReport{}, nil, err
 	}
 	var quads []quad.Quad
+	var docs []string
+	seen := map[string]bool{}
+	claimNames := map[quad.IRI]string{}
 	for _, t := range triples {
 		fq, err := factQuads(t.Triple, t.Doc)
 		if err != nil {
-			return LoadReport{}, &extract.LineError{File: file, Line: t.line, Err: err}
+			return LoadReport{}, nil, &extract.LineError{File: file, Line: t.line, Err: err}
 		}
 		quads = append(quads, fq...)
+		if !seen[t.Doc] {
+			seen[t.Doc] = true
+			docs = append(docs, t.Doc)
+		}
+		if claimSubject(t.Predicate) {
+			claimNames[quad.IRI(t.SubjectIRI)] = t.Subject
+		} else if t.Predicate == extract.PredStated {
+			claimNames[quad.IRI(t.ObjectIRI)] = t.Object
+		}
 	}
-	if err := s.write(ctx, quads); err != nil {
-		return LoadReport{}, fmt.Errorf("load %s: %w", file, err)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	// A claim's curated name replaces the one extraction gave it.
+	var stale []quad.Quad
+	for iri, name := range claimNames {
+		names, err := s.quadsWith(ctx, quad.Subject, iri, PredName)
+		if err != nil {
+			return LoadReport{}, nil, err
+		}
+		for _, q := range names {
+			if q.Object != quad.String(name) {
+				stale = append(stale, q)
+			}
+		}
 	}
-	return LoadReport{Kind: "curated", Quads: len(quads), Facts: len(triples)}, nil
+	if err := s.replace(stale, quads); err != nil {
+		return LoadReport{}, nil, fmt.Errorf("load %s: %w", file, err)
+	}
+	return LoadReport{Kind: "curated", Quads: len(quads), Facts: len(triples)}, docs, nil
 }
 
 type curatedTriple struct {

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
 )
 
 // Evidence is why one fact is in the graph: one sentence of one document,
@@ -36,17 +37,23 @@ func ParseValue(s string) (quad.Value, error) {
 	if s == "" {
 		return nil, Invalidf("empty node")
 	}
+	if s[0] == '"' {
+		// A literal in N-Quads form: "text", "text"@en or "34"^^<type>.
+		q, err := nquads.Parse("<s> <p> " + s + " .")
+		if err != nil || q.Object == nil {
+			return nil, Invalidf("%q is not a literal in N-Quads form", s)
+		}
+		if ts, ok := q.Object.(quad.TypedString); ok {
+			// "34"^^<http://schema.org/Integer> is stored as an integer.
+			if v, err := ts.ParseValue(); err == nil {
+				return v, nil
+			}
+		}
+		return q.Object, nil
+	}
 	v := quad.StringToValue(s)
-	switch v := v.(type) {
-	case quad.String:
-		if s[0] != '"' {
-			return quad.IRI(v), nil
-		}
-	case quad.TypedString:
-		// "34"^^<http://schema.org/Integer> is stored as an integer.
-		if pv, err := v.ParseValue(); err == nil {
-			return pv, nil
-		}
+	if str, ok := v.(quad.String); ok {
+		return quad.IRI(str), nil
 	}
 	return v, nil
 }
@@ -86,41 +93,11 @@ func (s *Store) evidence(ctx context.Context, subj, pred, obj quad.Value) ([]Evi
 	}
 	var out []Evidence
 	for _, l := range links {
-		props, err := s.quadsWith(ctx, quad.Subject, l.Subject, nil)
+		fact, ev, err := s.readEvidence(ctx, l.Subject)
 		if err != nil {
 			return nil, err
 		}
-		var ev Evidence
-		matchP, matchO := false, false
-		for _, q := range props {
-			switch q.Predicate {
-			case PredEvPredicate:
-				matchP = q.Object == pred
-			case PredEvObject:
-				matchO = q.Object == obj
-			case PredEvDoc:
-				if iri, ok := q.Object.(quad.IRI); ok {
-					ev.Doc = string(iri)[len("doc/"):]
-				}
-			case PredEvSentence:
-				ev.Sentence = stringOf(q.Object)
-			case PredEvStart:
-				ev.Start = intOf(q.Object)
-			case PredEvEnd:
-				ev.End = intOf(q.Object)
-			case PredEvMethod:
-				ev.Method = stringOf(q.Object)
-			case PredEvConfidence:
-				if f, ok := q.Object.(quad.Float); ok {
-					ev.Confidence = float64(f)
-				}
-			case PredEvQualifier:
-				ev.Qualifier = stringOf(q.Object)
-			case PredEvQuote:
-				ev.Quote = q.Object == quad.Bool(true)
-			}
-		}
-		if matchP && matchO {
+		if fact[1] == pred && fact[2] == obj {
 			out = append(out, ev)
 		}
 	}

@@ -1,11 +1,8 @@
 package graph
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,7 +14,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/nquads"
 
 	"newsgraph/graph/extract"
 )
@@ -86,8 +82,11 @@ func kindOf(name string, head []byte) (string, error) {
 var loadOrder = map[string]int{"aliases": 0, "article": 1, "nquads": 2, "curated": 3}
 
 // Load loads files, each all-or-nothing: a file with one bad line adds
-// nothing. Alias tables load first, then articles, N-Quads, curated files.
-// It stops at the first refused file; files loaded before it stay loaded.
+// nothing. Alias tables load first, then articles, N-Quads and curated
+// files, and last the facts extracted from the articles (and from the
+// documents the curated files cite), so that curated facts win over
+// extracted ones. It stops at the first refused file; files loaded before it
+// stay loaded.
 func (s *Store) Load(ctx context.Context, inputs ...Input) ([]LoadReport, error) {
 	type job struct {
 		in   Input
@@ -108,6 +107,8 @@ func (s *Store) Load(ctx context.Context, inputs ...Input) ([]LoadReport, error)
 	}
 	sort.SliceStable(jobs, func(i, j int) bool { return loadOrder[jobs[i].kind] < loadOrder[jobs[j].kind] })
 	var reports []LoadReport
+	articles := map[string]int{} // document id -> index in reports, -1 if cited by a curated file
+	var extractIDs []string
 	for _, j := range jobs {
 		var rep LoadReport
 		var err error
@@ -115,9 +116,23 @@ func (s *Store) Load(ctx context.Context, inputs ...Input) ([]LoadReport, error)
 		case "aliases":
 			rep, err = s.LoadAliases(ctx, j.in.Name, j.data)
 		case "article":
-			rep, err = s.LoadArticle(ctx, DocID(j.in.Name), j.data)
+			id := DocID(j.in.Name)
+			rep, err = s.loadDocument(ctx, id, j.data)
+			if err == nil {
+				if _, dup := articles[id]; !dup {
+					extractIDs = append(extractIDs, id)
+				}
+				articles[id] = len(reports)
+			}
 		case "curated":
-			rep, err = s.LoadCurated(ctx, j.in.Name, j.data)
+			var docs []string
+			rep, docs, err = s.loadCurated(ctx, j.in.Name, j.data)
+			for _, id := range docs {
+				if _, seen := articles[id]; !seen {
+					articles[id] = -1
+					extractIDs = append(extractIDs, id)
+				}
+			}
 		case "nquads":
 			rep, err = s.LoadNQuads(ctx, j.in.Name, bytes.NewReader(j.data))
 		}
@@ -127,7 +142,56 @@ func (s *Store) Load(ctx context.Context, inputs ...Input) ([]LoadReport, error)
 		rep.File = j.in.Name
 		reports = append(reports, rep)
 	}
+	counts, err := s.extractDocs(ctx, extractIDs)
+	for id, n := range counts {
+		if i := articles[id]; i >= 0 {
+			reports[i].Facts += n.facts
+			reports[i].Quads += n.quads
+		}
+	}
+	if err != nil {
+		return reports, err
+	}
 	return reports, nil
+}
+
+type extractCount struct{ facts, quads int }
+
+// extractDocs extracts the facts of documents already in the store, in
+// parallel, and replaces each one's extracted facts with them. It does
+// nothing when extraction is off.
+func (s *Store) extractDocs(ctx context.Context, ids []string) (map[string]extractCount, error) {
+	counts := map[string]extractCount{}
+	if s.noExtract || len(ids) == 0 {
+		return counts, nil
+	}
+	x, err := s.newExtractor(ctx)
+	if err != nil {
+		return counts, err
+	}
+	docs := make([]extract.Doc, 0, len(ids))
+	for _, id := range ids {
+		text, err := s.DocumentText(ctx, id)
+		if err != nil {
+			return counts, fmt.Errorf("extract %s: %w", id, err)
+		}
+		docs = append(docs, extract.Doc{ID: id, Text: []byte(text)})
+	}
+	results, err := x.ExtractAll(ctx, docs)
+	if err != nil {
+		return counts, err
+	}
+	for i, r := range results {
+		if r.Err != nil {
+			return counts, fmt.Errorf("extract %s: %w", ids[i], r.Err)
+		}
+		facts, quads, err := s.storeExtracted(ctx, ids[i], r.Triples)
+		if err != nil {
+			return counts, err
+		}
+		counts[ids[i]] = extractCount{facts, quads}
+	}
+	return counts, nil
 }
 
 func readInput(in Input) ([]byte, error) {
@@ -179,7 +243,9 @@ func entityQuads(iri quad.IRI, typ, name string, aliases []string) []quad.Quad {
 	return qs
 }
 
-// LoadAliases loads an alias table (see extract.ParseAliases).
+// LoadAliases loads an alias table (see extract.ParseAliases). Every entity
+// of the table gets its canonical name as an <alias> too, so that "has an
+// alias" marks the entities a curator listed.
 func (s *Store) LoadAliases(ctx context.Context, file string, data []byte) (LoadReport, error) {
 	aliases, err := extract.ParseAliases(bytes.NewReader(data), file)
 	if err != nil {
@@ -187,7 +253,8 @@ func (s *Store) LoadAliases(ctx context.Context, file string, data []byte) (Load
 	}
 	var quads []quad.Quad
 	for _, a := range aliases {
-		quads = append(quads, entityQuads(EntityIRI(a.Type, a.Name), a.Type, a.Name, a.Forms)...)
+		forms := append([]string{a.Name}, a.Forms...)
+		quads = append(quads, entityQuads(EntityIRI(a.Type, a.Name), a.Type, a.Name, forms)...)
 	}
 	if err := s.write(ctx, quads); err != nil {
 		return LoadReport{}, fmt.Errorf("load %s: %w", file, err)
@@ -196,8 +263,21 @@ func (s *Store) LoadAliases(ctx context.Context, file string, data []byte) (Load
 }
 
 // LoadArticle loads an article: the document node with its text, and the
-// facts the extractor finds in it, each with its evidence.
+// facts the extractor finds in it, each with its evidence. Loading an
+// article again replaces its extracted facts.
 func (s *Store) LoadArticle(ctx context.Context, id string, text []byte) (LoadReport, error) {
+	rep, err := s.loadDocument(ctx, id, text)
+	if err != nil {
+		return rep, err
+	}
+	counts, err := s.extractDocs(ctx, []string{id})
+	rep.Facts += counts[id].facts
+	rep.Quads += counts[id].quads
+	return rep, err
+}
+
+// loadDocument loads an article's document node and text.
+func (s *Store) loadDocument(ctx context.Context, id string, text []byte) (LoadReport, error) {
 	if id == "" || extract.Slug(id) == "" {
 		return LoadReport{}, Invalidf("document id %q is empty", id)
 	}
@@ -209,31 +289,15 @@ func (s *Store) LoadArticle(ctx context.Context, id string, text []byte) (LoadRe
 		return LoadReport{}, Invalidf("document %s is empty", id)
 	}
 	doc := DocIRI(id)
-	label := doc
 	quads := []quad.Quad{
 		{Subject: doc, Predicate: PredType, Object: TypeDocument},
 		{Subject: doc, Predicate: PredName, Object: quad.String(id)},
-		{Subject: doc, Predicate: PredContent, Object: quad.String(text), Label: label},
-	}
-	facts := 0
-	if s.extractor != nil {
-		triples, err := s.extractor(ctx, id, text)
-		if err != nil {
-			return LoadReport{}, fmt.Errorf("extract %s: %w", id, err)
-		}
-		for _, t := range triples {
-			fq, err := factQuads(t, id)
-			if err != nil {
-				continue // a triple the schema cannot hold is dropped, not loaded half-way
-			}
-			quads = append(quads, fq...)
-			facts++
-		}
+		{Subject: doc, Predicate: PredContent, Object: quad.String(text), Label: doc},
 	}
 	if err := s.write(ctx, quads); err != nil {
 		return LoadReport{}, fmt.Errorf("load %s: %w", id, err)
 	}
-	return LoadReport{Kind: "article", Quads: len(quads), Facts: facts}, nil
+	return LoadReport{Kind: "article", Quads: len(quads)}, nil
 }
 
 func firstInvalidUTF8(b []byte) int {
@@ -298,67 +362,4 @@ func factQuads(t extract.Triple, doc string) ([]quad.Quad, error) {
 		add(PredEvQuote, quad.Bool(true))
 	}
 	return quads, nil
-}
-
-// LoadNQuads loads an N-Quads file (plain or gzip) in one transaction. A
-// malformed line refuses the whole file, naming the line.
-func (s *Store) LoadNQuads(ctx context.Context, file string, r io.Reader) (LoadReport, error) {
-	br := bufio.NewReader(r)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return LoadReport{}, fmt.Errorf("load %s: gzip: %w", file, err)
-		}
-		defer zr.Close()
-		br = bufio.NewReader(zr)
-	}
-	quads, err := parseNQuads(file, br)
-	if err != nil {
-		return LoadReport{}, err
-	}
-	if err := s.write(ctx, quads); err != nil {
-		return LoadReport{}, fmt.Errorf("load %s: %w", file, err)
-	}
-	return LoadReport{Kind: "nquads", Quads: len(quads)}, nil
-}
-
-// parseNQuads reads every quad of r, or fails with a *LineError.
-func parseNQuads(file string, r *bufio.Reader) ([]quad.Quad, error) {
-	var out []quad.Quad
-	line := 0
-	for {
-		raw, err := r.ReadBytes('\n')
-		if len(raw) > 0 {
-			line++
-			if q, perr := parseNQuadLine(raw); perr != nil {
-				return nil, &extract.LineError{File: file, Line: line, Err: perr}
-			} else if q != nil {
-				out = append(out, *q)
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			return out, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", file, err)
-		}
-	}
-}
-
-func parseNQuadLine(raw []byte) (*quad.Quad, error) {
-	if !utf8.Valid(raw) {
-		return nil, Invalidf("not valid UTF-8 at column %d", 1+utf8.RuneCount(raw[:firstInvalidUTF8(raw)]))
-	}
-	text := strings.TrimSpace(string(raw))
-	if text == "" || text[0] == '#' {
-		return nil, nil
-	}
-	q, err := nquads.Parse(text)
-	if err != nil {
-		return nil, Invalidf("%v", err)
-	}
-	if !q.IsValid() {
-		return nil, Invalidf("quad needs a subject, predicate and object")
-	}
-	return &q, nil
 }

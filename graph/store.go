@@ -12,6 +12,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt"      // registers "bolt"
@@ -50,14 +51,24 @@ type Store struct {
 	qw   cgraph.QuadWriter
 	kind string // "memory", "bolt" or "postgres"
 
-	// extractor, when set, finds facts in loaded articles.
-	extractor func(ctx context.Context, doc string, text []byte) ([]extract.Triple, error)
+	// durable is the backend when qs is an in-memory mirror of it
+	// (OpenMirrored); qw then writes to both. nil otherwise.
+	durable cgraph.QuadStore
+
+	// noExtract turns off fact extraction from loaded articles.
+	noExtract bool
 	addr      string
+
+	// gen counts writes; the explorer's caches (explore_cache.go) are
+	// valid for one generation.
+	gen   atomic.Uint64
+	cache exploreCache
 }
 
 // Open opens the store named by db: "memory", "bolt:PATH" or a
 // "postgres://…" connection string. A bolt or PostgreSQL store that does not
-// exist yet is created.
+// exist yet is created. Reads go straight to the backend; see OpenMirrored
+// for serving.
 func Open(ctx context.Context, db string) (*Store, error) {
 	kind, backend, addr, err := parseDB(db)
 	if err != nil {
@@ -87,6 +98,24 @@ func Open(ctx context.Context, db string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: writer: %w", redact(db), err)
 	}
 	return &Store{qs: qs, qw: qw, kind: kind, addr: addr}, nil
+}
+
+// OpenMirrored opens a store like Open and, for bolt and PostgreSQL, copies
+// it into an in-memory Cayley store that serves every read, while every
+// write goes to the durable backend first and then to the copy. Upstream's
+// bolt and SQL iterators take seconds on multi-hop queries that memory
+// answers in milliseconds (docs/benchmarks.md); the price is memory for a
+// second copy of the graph and the time to read it at start.
+func OpenMirrored(ctx context.Context, db string) (*Store, error) {
+	s, err := Open(ctx, db)
+	if err != nil || s.kind == "memory" {
+		return s, err
+	}
+	if err := s.mirror(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
 }
 
 // parseDB splits a --db value into our kind, Cayley's backend name and address.
@@ -129,6 +158,11 @@ func (s *Store) Close() error {
 	err := s.qw.Close()
 	if cerr := s.qs.Close(); err == nil {
 		err = cerr
+	}
+	if s.durable != nil {
+		if cerr := s.durable.Close(); err == nil {
+			err = cerr
+		}
 	}
 	return err
 }
@@ -174,8 +208,26 @@ func (s *Store) write(ctx context.Context, quads []quad.Quad) error {
 	quads = dedupe(quads)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.gen.Add(1)
 	if err := s.qw.AddQuadSet(quads); err != nil {
 		return fmt.Errorf("write %d quads: %w", len(quads), err)
+	}
+	return nil
+}
+
+// replace deletes remove and adds add in one transaction, under the write
+// lock the caller holds. A quad in both stays as it is.
+func (s *Store) replace(remove, add []quad.Quad) error {
+	tx := cgraph.NewTransaction()
+	for _, q := range dedupe(remove) {
+		tx.RemoveQuad(q)
+	}
+	for _, q := range dedupe(add) {
+		tx.AddQuad(q)
+	}
+	defer s.gen.Add(1)
+	if err := s.qw.ApplyTransaction(tx); err != nil {
+		return fmt.Errorf("write %d quads, delete %d: %w", len(add), len(remove), err)
 	}
 	return nil
 }
@@ -191,6 +243,7 @@ func (s *Store) remove(ctx context.Context, quads []quad.Quad) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	defer s.gen.Add(1)
 	if err := s.qw.ApplyTransaction(tx); err != nil {
 		return fmt.Errorf("delete %d quads: %w", len(quads), err)
 	}

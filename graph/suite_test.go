@@ -46,7 +46,7 @@ var backends = []backend{
 	}},
 }
 
-func openStore(t *testing.T, db string) *Store {
+func openStore(t testing.TB, db string) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), db)
 	if err != nil {
