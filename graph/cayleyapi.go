@@ -1,9 +1,15 @@
 package graph
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"net/http"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
@@ -52,9 +58,10 @@ func (s *Store) DeleteQuads(ctx context.Context, quads []quad.Quad) (int, error)
 	return len(quads), s.remove(ctx, quads)
 }
 
-// CayleyV2Data serves Cayley's own v2 data routes (/api/v2/write, /delete,
-// /node/delete, /read, /formats) over this store, so their request formats
-// and answers are exactly upstream's. Writes hold the store's write lock.
+// CayleyV2Data serves Cayley's own v2 read routes (/api/v2/read, /formats)
+// over this store, so their formats and answers are exactly upstream's.
+// (The v2 write routes are the web package's: all-or-nothing, with 4xx for
+// bad bodies, where upstream writes half a body and answers 500.)
 func (s *Store) CayleyV2Data() http.Handler {
 	h := &cgraph.Handle{QuadStore: s.qs, QuadWriter: s.qw}
 	api := cayleyhttp.NewAPIv2(h)
@@ -62,10 +69,127 @@ func (s *Store) CayleyV2Data() http.Handler {
 		if r.Method == http.MethodPost && r.URL.Path != "/api/v2/read" {
 			s.mu.Lock()
 			defer s.mu.Unlock()
+			defer s.gen.Add(1) // the explorer's caches are stale
 		} else {
 			s.mu.RLock()
 			defer s.mu.RUnlock()
 		}
 		api.ServeHTTP(w, r)
 	})
+}
+
+// parseQuadsIn reads a whole request body in the Cayley format its MIME
+// type names (contentType; "" or an unknown type means N-Quads, as
+// upstream), gunzipping it first when gzipped is set. A body that does not
+// parse is ErrInvalid, so nothing of it is written: upstream's v2 write
+// writes batch by batch and leaves the batches before a bad line behind.
+func parseQuadsIn(contentType string, gzipped bool, body io.Reader) ([]quad.Quad, error) {
+	f := quadFormat(contentType)
+	if f == nil || f.Reader == nil {
+		return nil, Invalidf("Content-Type %q: not a format Cayley reads quads from", contentType)
+	}
+	if gzipped {
+		zr, err := gzip.NewReader(body)
+		if err != nil {
+			return nil, Invalidf("body: gzip: %v", err)
+		}
+		defer zr.Close()
+		body = zr
+	}
+	qr := f.Reader(body)
+	defer qr.Close()
+	var out []quad.Quad
+	for {
+		q, err := qr.ReadQuad()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: body: quad %d: %w", ErrInvalid, len(out)+1, err)
+		}
+		if !q.IsValid() {
+			return nil, Invalidf("body: quad %d needs a subject, predicate and object", len(out)+1)
+		}
+		out = append(out, q)
+	}
+}
+
+// parseValueIn reads one node in the format contentType names (N-Quads by
+// default): "<alice>" or "\"literal\"".
+func parseValueIn(contentType string, data []byte) (quad.Value, error) {
+	f := quadFormat(contentType)
+	if f == nil || f.UnmarshalValue == nil {
+		return nil, Invalidf("Content-Type %q: not a format Cayley reads nodes from", contentType)
+	}
+	data = bytes.TrimSpace(data)
+	if len(data) == 0 {
+		return nil, Invalidf("body: empty: want one node, e.g. <person/james-clapper>")
+	}
+	v, err := f.UnmarshalValue(data)
+	if err != nil {
+		return nil, Invalidf("body: %v", err)
+	}
+	if v == nil {
+		return nil, Invalidf("body: no node")
+	}
+	return v, nil
+}
+
+func quadFormat(contentType string) *quad.Format {
+	mt := strings.TrimSpace(strings.Split(contentType, ";")[0])
+	if f := quad.FormatByMime(mt); f != nil {
+		return f
+	}
+	return quad.FormatByName("nquads")
+}
+
+// DeleteNode removes every quad that mentions v, in one transaction, and
+// returns how many; ErrNotFound if none does.
+func (s *Store) DeleteNode(ctx context.Context, v quad.Value) (int, error) {
+	var quads []quad.Quad
+	s.mu.RLock()
+	for _, d := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object, quad.Label} {
+		qs, err := s.quadsWith(ctx, d, v, nil)
+		if err != nil {
+			s.mu.RUnlock()
+			return 0, err
+		}
+		quads = append(quads, qs...)
+	}
+	s.mu.RUnlock()
+	if len(quads) == 0 {
+		return 0, fmt.Errorf("node %s: %w", quad.StringOf(v), ErrNotFound)
+	}
+	quads = dedupe(quads)
+	return len(quads), s.remove(ctx, quads)
+}
+
+// WriteQuadsFrom reads a body of quads in the format contentType names
+// (N-Quads by default) and adds them all in one transaction, or none.
+func (s *Store) WriteQuadsFrom(ctx context.Context, contentType string, gzipped bool, body io.Reader) (int, error) {
+	quads, err := parseQuadsIn(contentType, gzipped, body)
+	if err != nil {
+		return 0, err
+	}
+	return s.WriteQuads(ctx, quads)
+}
+
+// DeleteQuadsFrom reads a body like WriteQuadsFrom and removes its quads in
+// one transaction.
+func (s *Store) DeleteQuadsFrom(ctx context.Context, contentType string, gzipped bool, body io.Reader) (int, error) {
+	quads, err := parseQuadsIn(contentType, gzipped, body)
+	if err != nil {
+		return 0, err
+	}
+	return s.DeleteQuads(ctx, quads)
+}
+
+// DeleteNodeFrom reads one node in the format contentType names and
+// removes every quad that mentions it (see DeleteNode).
+func (s *Store) DeleteNodeFrom(ctx context.Context, contentType string, data []byte) (int, error) {
+	v, err := parseValueIn(contentType, data)
+	if err != nil {
+		return 0, err
+	}
+	return s.DeleteNode(ctx, v)
 }

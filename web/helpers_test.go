@@ -28,8 +28,13 @@ func seededServer(t *testing.T) *echo.Echo {
 	if _, err := store.Seed(context.Background(), seeds.FS); err != nil {
 		t.Fatal(err)
 	}
-	return New(store, Options{})
+	return New(store, testOptions)
 }
+
+// testToken may write to the servers the tests build; do and exDo send it.
+var testToken = Token{Name: "tester", Secret: "test-secret-0123456789"}
+
+var testOptions = Options{Tokens: []Token{testToken}}
 
 // do sends one request through the router (so the error handler runs).
 func do(t *testing.T, e http.Handler, method, target, contentType, body string) (int, string) {
@@ -38,6 +43,7 @@ func do(t *testing.T, e http.Handler, method, target, contentType, body string) 
 	if contentType != "" {
 		req.Header.Set("Content-Type", contentType)
 	}
+	req.Header.Set("Authorization", "Bearer "+testToken.Secret)
 	rec := httptest.NewRecorder()
 	e.ServeHTTP(rec, req)
 	b, _ := io.ReadAll(rec.Body)

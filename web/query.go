@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"strconv"
@@ -49,9 +50,17 @@ func (s *server) runQuery(c echo.Context, lang, src string) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(c.Request().Context(), s.opts.QueryTimeout)
+	ctx, done, err := s.gate.enter(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	defer done()
+	ctx, cancel := context.WithTimeout(ctx, s.opts.QueryTimeout)
 	defer cancel()
 	res, err := s.store.Query(ctx, lang, src, limit)
+	if errors.Is(context.Cause(ctx), errBusy) {
+		return errBusy
+	}
 	if err != nil {
 		return &queryError{err: err, graphql: lang == "graphql"}
 	}

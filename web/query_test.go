@@ -81,11 +81,18 @@ func TestWriteAndDeleteV1(t *testing.T) {
 		{"malformed JSON", "/api/v1/write", `[{"subject":`, 400, `"error":"body: want a JSON array`},
 		{"quad without object", "/api/v1/write", `[{"subject":"<a>","predicate":"<b>"}]`, 400, `invalid quad at index 0`},
 		{"v2 write N-Quads", "/api/v2/write", "<person/v2> <leads> <org/islamic-state> .\n", 200, `"count": 1`},
+		{"v2 write with a bad third line writes nothing", "/api/v2/write",
+			"<person/v2b> <leads> <org/a> .\n<person/v2b> <leads> <org/b> .\n<person/v2b> <leads .\n", 400, `quad 3`},
+		{"nothing of it is there", "/api/v1/query/gizmo", `g.V("<person/v2b>").Out("<leads>").All()`, 200, `{"result":null}`},
+		{"v2 delete", "/api/v2/delete", "<person/v2> <leads> <org/islamic-state> .\n", 200, `"count": 1`},
+		{"v2 node delete", "/api/v2/node/delete", "<person/james-clapper>", 200, `Successfully deleted`},
+		{"v2 node delete of an unknown node", "/api/v2/node/delete", "<person/nobody-at-all>", 404, `not found`},
+		{"v2 node delete with an empty body", "/api/v2/node/delete", "", 400, `"error"`},
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {
 			ct := form
-			if strings.HasPrefix(s.target, "/api/v2") {
+			if strings.HasPrefix(s.target, "/api/v2") && s.target != "/api/v2/node/delete" {
 				ct = "application/n-quads"
 			}
 			code, body := do(t, e, http.MethodPost, s.target, ct, s.body)

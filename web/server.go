@@ -9,9 +9,11 @@ import (
 	"errors"
 	"log"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
 
 	"newsgraph/graph"
 )
@@ -25,12 +27,31 @@ type Options struct {
 	QueryTimeout time.Duration
 	// Logger receives unexpected errors; nil means the standard logger.
 	Logger *log.Logger
+	// Tokens may change the graph (Authorization: Bearer SECRET). With
+	// none the server is read-only.
+	Tokens []Token
+	// CORSOrigin, when set, is the one origin allowed to call the API from
+	// a browser; by default there is no CORS.
+	CORSOrigin string
+	// MaxBody caps a request body in bytes (default 64 MiB; queries are
+	// capped at 1 MiB whatever this says).
+	MaxBody int64
+	// MaxQueries caps the queries running at once (default 8 per core);
+	// the excess is answered 503 with Retry-After.
+	MaxQueries int
+	// HeavyQueries is how many queries may run past LightBudget at once
+	// (default one fewer than the cores, at least 1); LightBudget defaults
+	// to 250ms. A query past its light budget with no heavy slot free is
+	// interrupted and answered 503, so runaway queries never take every core.
+	HeavyQueries int
+	LightBudget  time.Duration
 }
 
 // server holds what handlers need.
 type server struct {
 	store *graph.Store
 	opts  Options
+	gate  *queryGate
 }
 
 // New returns the HTTP handler: the whole route table is here.
@@ -41,29 +62,58 @@ func New(store *graph.Store, opts Options) *echo.Echo {
 	if opts.Logger == nil {
 		opts.Logger = log.Default()
 	}
-	s := &server{store: store, opts: opts}
+	if opts.MaxBody <= 0 {
+		opts.MaxBody = 64 << 20
+	}
+	s := &server{store: store, opts: opts, gate: newQueryGate(opts.MaxQueries, opts.HeavyQueries, opts.LightBudget)}
 	e := echo.New()
 	e.HideBanner = true
 	e.HidePort = true
 	e.HTTPErrorHandler = s.errorHandler
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisablePrintStack: true}))
+	e.Use(securityHeaders)
+	e.Use(middleware.BodyLimit(strconv.FormatInt(opts.MaxBody, 10)))
+	if opts.CORSOrigin != "" {
+		e.Use(middleware.CORSWithConfig(middleware.CORSConfig{
+			AllowOrigins: []string{opts.CORSOrigin},
+			AllowHeaders: []string{echo.HeaderContentType, echo.HeaderAuthorization},
+		}))
+	}
+	// Everything that changes the graph needs a token. (Not an Echo group:
+	// a group with middleware answers every unmatched path, the page's
+	// included.)
+	auth := requireToken(opts.Tokens)
 
 	// Cayley v0.7.7 compatible API.
 	e.POST("/api/v1/query/:lang", s.queryV1)
-	e.POST("/api/v1/write", s.writeV1)
-	e.POST("/api/v1/write/file/nquad", s.writeFileV1)
-	e.POST("/api/v1/delete", s.deleteV1)
+	e.POST("/api/v1/write", s.writeV1, auth)
+	e.POST("/api/v1/write/file/nquad", s.writeFileV1, auth)
+	e.POST("/api/v1/delete", s.deleteV1, auth)
 	e.GET("/api/v2/query", s.queryV2)
 	e.POST("/api/v2/query", s.queryV2)
+	e.POST("/api/v2/write", s.writeV2, auth)
+	e.POST("/api/v2/delete", s.deleteV2, auth)
+	e.POST("/api/v2/node/delete", s.nodeDeleteV2, auth)
 	v2data := echo.WrapHandler(store.CayleyV2Data())
-	for _, p := range []string{"/api/v2/write", "/api/v2/delete", "/api/v2/node/delete", "/api/v2/read"} {
-		e.POST(p, v2data)
-	}
+	e.POST("/api/v2/read", v2data)
 	e.GET("/api/v2/read", v2data)
 	e.GET("/api/v2/formats", v2data)
 
 	// newsgraph's own API.
 	e.GET("/api/evidence", s.evidence)
 	e.GET("/api/stats", s.stats)
+	e.GET("/api/openapi.json", s.openapi)
+
+	// The explorer's API (web/explore.go, described in web/openapi.json).
+	e.GET("/api/explore/search", s.exploreSearch)
+	e.GET("/api/explore/node", s.exploreNode)
+	e.GET("/api/explore/neighbours", s.exploreNeighbours)
+	e.POST("/api/explore/subgraph", s.exploreSubgraph)
+	e.GET("/api/explore/paths", s.explorePaths)
+	e.GET("/api/explore/edge", s.exploreEdge)
+	e.GET("/api/explore/document", s.exploreDocument)
+	e.GET("/api/explore/timeline", s.exploreTimeline)
+	e.GET("/api/explore/stats", s.exploreStats)
 
 	// The page.
 	e.StaticFS("/", echo.MustSubFS(static, "static"))
@@ -81,6 +131,10 @@ func (s *server) errorHandler(err error, c echo.Context) {
 	var he *echo.HTTPError
 	var qe *queryError
 	switch {
+	case errors.Is(err, errBusy):
+		c.Response().Header().Set("Retry-After", "1")
+		_ = c.JSON(http.StatusServiceUnavailable, map[string]string{"error": errBusy.Error()})
+		return
 	case errors.As(err, &qe):
 		// GraphQL clients read "errors"; Cayley's others read "error".
 		status = statusOf(qe.err)

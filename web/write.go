@@ -1,8 +1,10 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -84,4 +86,57 @@ func (s *server) stats(c echo.Context) error {
 		return err
 	}
 	return c.JSON(http.StatusOK, st)
+}
+
+// writeV2 serves POST /api/v2/write: quads in the format Content-Type names
+// (N-Quads by default; Content-Encoding: gzip allowed), all or nothing.
+func (s *server) writeV2(c echo.Context) error {
+	r := c.Request()
+	n, err := s.store.WriteQuadsFrom(r.Context(), r.Header.Get(echo.HeaderContentType), gzipped(r), r.Body)
+	if err != nil {
+		return bodyError(err)
+	}
+	return v2Result(c, "wrote", n)
+}
+
+// deleteV2 serves POST /api/v2/delete, like writeV2.
+func (s *server) deleteV2(c echo.Context) error {
+	r := c.Request()
+	n, err := s.store.DeleteQuadsFrom(r.Context(), r.Header.Get(echo.HeaderContentType), gzipped(r), r.Body)
+	if err != nil {
+		return bodyError(err)
+	}
+	return v2Result(c, "deleted", n)
+}
+
+// nodeDeleteV2 serves POST /api/v2/node/delete: the body is one node; every
+// quad that mentions it goes. An unknown node is 404.
+func (s *server) nodeDeleteV2(c echo.Context) error {
+	body, err := readBody(c)
+	if err != nil {
+		return err
+	}
+	n, err := s.store.DeleteNodeFrom(c.Request().Context(), c.Request().Header.Get(echo.HeaderContentType), []byte(body))
+	if err != nil {
+		return err
+	}
+	return v2Result(c, "deleted", n)
+}
+
+func gzipped(r *http.Request) bool {
+	return strings.Contains(strings.ToLower(r.Header.Get(echo.HeaderContentEncoding)), "gzip")
+}
+
+// bodyError turns a body over the size limit into 413.
+func bodyError(err error) error {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return echo.NewHTTPError(http.StatusRequestEntityTooLarge, "body: request is too large")
+	}
+	return err
+}
+
+// v2Result answers as upstream's v2 API does, byte for byte.
+func v2Result(c echo.Context, verb string, n int) error {
+	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, fmt.Appendf(nil, `{"result": "Successfully %s %d quads.", "count": %d}`+"\n", verb, n, n))
 }

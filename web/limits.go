@@ -1,0 +1,82 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"time"
+)
+
+// errBusy cancels a query that ran past the light budget when every heavy
+// slot was taken.
+var errBusy = errors.New("the server is busy with long-running queries; retry later")
+
+// queryGate bounds queries so that runaway ones cannot starve the rest.
+//
+// Gizmo runs JavaScript, and its loops are CPU-bound: a few of them would
+// take every core. Every query may start (up to maxRunning at once; the
+// excess is refused at once). A query that is still running after
+// lightBudget must take one of the heavy slots, of which there is one fewer
+// than there are cores; if none is free it is interrupted and answered 503
+// with Retry-After. So long queries never hold more than cores-1 cores and
+// light ones always have one.
+type queryGate struct {
+	running     chan struct{}
+	heavy       chan struct{}
+	lightBudget time.Duration
+}
+
+func newQueryGate(maxRunning, heavySlots int, lightBudget time.Duration) *queryGate {
+	if heavySlots <= 0 {
+		heavySlots = max(1, runtime.GOMAXPROCS(0)-1)
+	}
+	if maxRunning <= 0 {
+		maxRunning = 8 * runtime.GOMAXPROCS(0)
+	}
+	if lightBudget <= 0 {
+		lightBudget = 250 * time.Millisecond
+	}
+	return &queryGate{
+		running:     make(chan struct{}, maxRunning),
+		heavy:       make(chan struct{}, heavySlots),
+		lightBudget: lightBudget,
+	}
+}
+
+// enter admits a query, or returns errBusy. The returned context is
+// cancelled with cause errBusy if the query outlives the light budget
+// without a heavy slot; done releases what the query held.
+func (g *queryGate) enter(ctx context.Context) (context.Context, func(), error) {
+	select {
+	case g.running <- struct{}{}:
+	default:
+		return nil, nil, errBusy
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	stop := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTimer(g.lightBudget)
+		defer t.Stop()
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+		}
+		select {
+		case g.heavy <- struct{}{}:
+			<-stop
+			<-g.heavy
+		default:
+			cancel(errBusy)
+		}
+	}()
+	done := func() {
+		close(stop)
+		<-finished
+		cancel(nil)
+		<-g.running
+	}
+	return ctx, done, nil
+}
