@@ -31,6 +31,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -487,9 +489,9 @@ func (r *nqReader) next() (quad.Quad, bool, error) {
 		}
 		if len(raw) > 0 {
 			r.line++
-			q, ok, perr := parseNQuadLine(raw)
+			q, ok, col, perr := parseNQuadLine(raw)
 			if perr != nil {
-				return quad.Quad{}, false, &extract.LineError{File: r.file, Line: r.line, Err: perr}
+				return quad.Quad{}, false, &extract.LineError{File: r.file, Line: r.line, Col: col, Err: perr}
 			}
 			if ok {
 				return q, true, nil
@@ -505,23 +507,42 @@ func (r *nqReader) next() (quad.Quad, bool, error) {
 }
 
 // parseNQuadLine parses one line; ok is false for a blank or comment line.
-func parseNQuadLine(raw []byte) (q quad.Quad, ok bool, err error) {
+// A malformed line gives the 1-based column (in characters) where it goes
+// wrong: the parser's offending character, or the end of the line when the
+// line stops short of a whole quad.
+func parseNQuadLine(raw []byte) (q quad.Quad, ok bool, col int, err error) {
 	if !utf8.Valid(raw) {
-		return q, false, Invalidf("not valid UTF-8 at column %d", 1+utf8.RuneCount(raw[:firstInvalidUTF8(raw)]))
+		col = 1 + utf8.RuneCount(raw[:firstInvalidUTF8(raw)])
+		return q, false, col, Invalidf("not valid UTF-8 at column %d", col)
 	}
-	text := strings.TrimSpace(string(raw))
+	line := string(raw)
+	text := strings.TrimSpace(line)
 	if text == "" || text[0] == '#' {
-		return q, false, nil
+		return q, false, 0, nil
 	}
+	lead := utf8.RuneCountInString(line[:strings.Index(line, text)])
 	q, err = nquads.Parse(text)
 	if err != nil {
-		return q, false, Invalidf("%v", err)
+		// The parser says "unexpected rune 'x' at N", N counting runes of
+		// text from 0, or that the quad is incomplete.
+		// The LineError names the column; the message drops the offset.
+		col = lead + utf8.RuneCountInString(text) + 1
+		msg := err.Error()
+		if m := nqAt.FindStringSubmatchIndex(msg); m != nil {
+			if n, aerr := strconv.Atoi(msg[m[2]:m[3]]); aerr == nil {
+				col, msg = lead+n+1, msg[:m[0]]
+			}
+		}
+		return q, false, col, Invalidf("%s", msg)
 	}
 	if !q.IsValid() {
-		return q, false, Invalidf("quad needs a subject, predicate and object")
+		return q, false, lead + 1, Invalidf("quad needs a subject, predicate and object")
 	}
-	return q, true, nil
+	return q, true, 0, nil
 }
+
+// nqAt finds the offset in an N-Quads parser error.
+var nqAt = regexp.MustCompile(` at (\d+)$`)
 
 // countingReader counts the bytes read through it.
 type countingReader struct {
