@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -36,6 +37,9 @@ func (s *server) queryV2(c echo.Context) error {
 	var src string
 	if c.Request().Method == http.MethodGet {
 		src = c.QueryParam("qu")
+		if err := validUTF8("qu", src); err != nil {
+			return err
+		}
 	} else {
 		var err error
 		if src, err = readBody(c); err != nil {
@@ -89,7 +93,7 @@ func parseLimit(v string) (int, error) {
 	return n, nil
 }
 
-// readBody reads the raw request body up to maxQuerySize.
+// readBody reads the raw request body up to maxQuerySize; it must be UTF-8.
 func readBody(c echo.Context) (string, error) {
 	r := io.LimitReader(c.Request().Body, maxQuerySize+1)
 	data, err := io.ReadAll(r)
@@ -99,5 +103,24 @@ func readBody(c echo.Context) (string, error) {
 	if len(data) > maxQuerySize {
 		return "", echo.NewHTTPError(http.StatusRequestEntityTooLarge, "body: request is too large")
 	}
+	if err := validUTF8("body", string(data)); err != nil {
+		return "", err
+	}
 	return string(data), nil
+}
+
+// validUTF8 refuses text that is not UTF-8, naming the field and the
+// 1-based byte offset of the first bad byte.
+func validUTF8(field, text string) error {
+	if utf8.ValidString(text) {
+		return nil
+	}
+	for i, r := range text {
+		if r == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(text[i:]); n == 1 {
+				return graph.Invalidf("%s: not valid UTF-8 at byte %d", field, i+1)
+			}
+		}
+	}
+	return graph.Invalidf("%s: not valid UTF-8", field)
 }
