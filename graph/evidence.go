@@ -20,6 +20,9 @@ type Evidence struct {
 	Confidence float64 `json:"confidence"`
 	Qualifier  string  `json:"qualifier,omitempty"`
 	Quote      bool    `json:"quote,omitempty"`
+	// Status is "rejected" when a curator rejected the fact in Doc
+	// (curation.go); empty otherwise.
+	Status string `json:"status,omitempty"`
 }
 
 // Edge names one fact: subject, predicate and object in Cayley's string
@@ -102,6 +105,9 @@ func (s *Store) evidence(ctx context.Context, subj, pred, obj quad.Value) ([]Evi
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
+		if (out[i].Status == StatusRejected) != (out[j].Status == StatusRejected) {
+			return out[j].Status == StatusRejected // rejected evidence last
+		}
 		if out[i].Confidence != out[j].Confidence {
 			return out[i].Confidence > out[j].Confidence
 		}

@@ -84,6 +84,9 @@ func (s *Store) buildCatalog(ctx context.Context) (*catalog, error) {
 		switch {
 		case q.Predicate == PredType:
 			t := typeName(q.Object)
+			if q.Object == TypeAuditEntry {
+				continue // the audit log (audit.go) is not a kind of node
+			}
 			if t == "evidence" {
 				c.evidence++
 				continue

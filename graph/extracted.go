@@ -84,12 +84,16 @@ func (s *Store) storeExtracted(ctx context.Context, id string, triples []extract
 	if err != nil {
 		return 0, 0, err
 	}
+	old, rejected := splitRejected(old, curated) // a curator's rejection stands (curation.go)
 	triples = foldCuratedClaims(triples, curated)
 	var add []quad.Quad
 	for _, t := range triples {
 		fq, err := factQuads(t, id)
 		if err != nil {
 			continue // a triple the schema cannot hold is dropped, not loaded half-way
+		}
+		if rejected[[3]quad.Value{fq[0].Subject, fq[0].Predicate, fq[0].Object}] {
+			continue
 		}
 		add = append(add, fq...)
 		facts++
