@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -69,6 +70,9 @@ type Result struct {
 type Doc struct {
 	ID   string
 	Text []byte
+	// Published, when set, anchors the article's worded dates ("on
+	// Monday", "last November") to the calendar: see Anchor.
+	Published time.Time
 }
 
 // New returns an Extractor that resolves names through aliases (rows of an
@@ -165,6 +169,7 @@ func (x *Extractor) ExtractAll(ctx context.Context, docs []Doc) ([]Result, error
 			defer wg.Done()
 			for i := range jobs {
 				out[i] = x.Extract(docs[i].ID, docs[i].Text)
+				Anchor(&out[i], docs[i].Published)
 			}
 		}()
 	}

@@ -52,11 +52,12 @@ var Predicates = []string{
 	PredStated, PredText, PredReportedBy, PredAbout, PredRole, PredAffiliatedWith,
 	PredMemberOf, PredLeads, PredLocatedIn, PredAttackLocation, PredAttackDate,
 	PredKilled, PredPerpetrator, PredOperatesIn, PredPublishedBy, PredLinkedTo,
+	PredOccurredOn,
 }
 
 // LiteralPredicates are the predicates whose object is a literal, not an entity.
 var LiteralPredicates = map[string]bool{
-	PredText: true, PredRole: true, PredAttackDate: true, PredKilled: true,
+	PredText: true, PredRole: true, PredAttackDate: true, PredKilled: true, PredOccurredOn: true,
 }
 
 // IsPredicate reports whether p is a relation predicate of the schema.
