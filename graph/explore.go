@@ -76,6 +76,11 @@ type NodeInfo struct {
 	Relations  []RelationCount `json:"relations"`
 	Degree     int             `json:"degree"` // edges in both directions
 	Docs       []string        `json:"docs"`   // documents its edges and properties come from
+	// Reports, for a claim or an attack, say what each source document
+	// says of it (a claim "reported by N sources"); Disagreements list
+	// the properties on which sources differ (two death tolls).
+	Reports       []Report       `json:"reports,omitempty"`
+	Disagreements []Disagreement `json:"disagreements,omitempty"`
 }
 
 // Directions of NeighbourQuery.Direction.
@@ -401,6 +406,9 @@ func (s *Store) evidenceAround(ctx context.Context, v quad.Value) (map[[3]quad.V
 			if err != nil {
 				return nil, err
 			}
+			if ev.Status == StatusRejected {
+				continue
+			}
 			sum := out[f]
 			if sum == nil {
 				sum = &evSummary{max: ev.Confidence, methods: map[string]bool{}, docs: map[string]bool{}}
@@ -456,6 +464,8 @@ func (s *Store) readEvidence(ctx context.Context, node quad.Value) ([3]quad.Valu
 			ev.Qualifier = stringOf(q.Object)
 		case PredEvQuote:
 			ev.Quote = q.Object == quad.Bool(true)
+		case PredEvStatus:
+			ev.Status = stringOf(q.Object)
 		}
 	}
 	return f, ev, nil
@@ -595,6 +605,9 @@ func (s *Store) Node(ctx context.Context, id string) (NodeInfo, error) {
 		info.Docs = append(info.Docs, d)
 	}
 	sort.Strings(info.Docs)
+	if info.Reports, info.Disagreements, err = s.reports(ctx, v, info.Type, out, in); err != nil {
+		return NodeInfo{}, err
+	}
 	return info, nil
 }
 
@@ -929,6 +942,9 @@ func (s *Store) EdgeDetail(ctx context.Context, e Edge) (EdgeDetail, error) {
 	}
 	var sum *evSummary
 	for _, ev := range evs {
+		if ev.Status == StatusRejected {
+			continue
+		}
 		if sum == nil {
 			sum = &evSummary{max: ev.Confidence, methods: map[string]bool{}, docs: map[string]bool{}}
 		}
@@ -1000,7 +1016,7 @@ func (s *Store) Document(ctx context.Context, id string) (Document, error) {
 		if err != nil {
 			return Document{}, err
 		}
-		if f[0] == nil || f[1] == nil || f[2] == nil {
+		if f[0] == nil || f[1] == nil || f[2] == nil || ev.Status == StatusRejected {
 			continue
 		}
 		df := DocFact{

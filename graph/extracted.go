@@ -293,6 +293,8 @@ func (s *Store) extractedQuads(ctx context.Context, id string, old, curated []do
 				case gone[q]:
 				case q.Label == nil && d == quad.Subject && (q.Predicate == PredType || q.Predicate == PredName):
 					own = append(own, q)
+				case q.Label == nil && d == quad.Subject && q.Predicate == PredAlias && strings.HasPrefix(quad.StringOf(v), "<"+extract.TypeClaim+"/"):
+					own = append(own, q) // the name of a claim merged into it (corroborate.go)
 				default:
 					used = true // an alias, a curated fact, another document's fact
 				}

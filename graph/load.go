@@ -152,6 +152,11 @@ func (s *Store) Load(ctx context.Context, inputs ...Input) ([]LoadReport, error)
 	if err != nil {
 		return reports, err
 	}
+	if len(extractIDs) > 0 {
+		if err := s.Corroborate(ctx); err != nil {
+			return reports, err
+		}
+	}
 	return reports, nil
 }
 
@@ -175,7 +180,13 @@ func (s *Store) extractDocs(ctx context.Context, ids []string) (map[string]extra
 		if err != nil {
 			return counts, fmt.Errorf("extract %s: %w", id, err)
 		}
-		docs = append(docs, extract.Doc{ID: id, Text: []byte(text)})
+		s.mu.RLock()
+		published, err := s.publishedOf(ctx, id)
+		s.mu.RUnlock()
+		if err != nil {
+			return counts, fmt.Errorf("extract %s: %w", id, err)
+		}
+		docs = append(docs, extract.Doc{ID: id, Text: []byte(text), Published: published})
 	}
 	results, err := x.ExtractAll(ctx, docs)
 	if err != nil {
@@ -273,7 +284,10 @@ func (s *Store) LoadArticle(ctx context.Context, id string, text []byte) (LoadRe
 	counts, err := s.extractDocs(ctx, []string{id})
 	rep.Facts += counts[id].facts
 	rep.Quads += counts[id].quads
-	return rep, err
+	if err != nil {
+		return rep, err
+	}
+	return rep, s.Corroborate(ctx)
 }
 
 // loadDocument loads an article's document node and text.
@@ -289,12 +303,31 @@ func (s *Store) loadDocument(ctx context.Context, id string, text []byte) (LoadR
 		return LoadReport{}, Invalidf("document %s is empty", id)
 	}
 	doc := DocIRI(id)
+	hash := ContentHash(string(text))
 	quads := []quad.Quad{
 		{Subject: doc, Predicate: PredType, Object: TypeDocument},
 		{Subject: doc, Predicate: PredName, Object: quad.String(id)},
 		{Subject: doc, Predicate: PredContent, Object: quad.String(text), Label: doc},
+		{Subject: doc, Predicate: PredContentHash, Object: quad.String(hash)},
 	}
-	if err := s.write(ctx, quads); err != nil {
+	if err := ctx.Err(); err != nil {
+		return LoadReport{}, err
+	}
+	// An edited article replaces the old text (its facts are replaced when
+	// it is extracted again).
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old, err := s.quadsWith(ctx, quad.Subject, doc, nil)
+	if err != nil {
+		return LoadReport{}, fmt.Errorf("load %s: %w", id, err)
+	}
+	var remove []quad.Quad
+	for _, q := range old {
+		if (q.Predicate == PredContent || q.Predicate == PredContentHash) && q != quads[2] && q != quads[3] {
+			remove = append(remove, q)
+		}
+	}
+	if err := s.replace(remove, quads); err != nil {
 		return LoadReport{}, fmt.Errorf("load %s: %w", id, err)
 	}
 	return LoadReport{Kind: "article", Quads: len(quads)}, nil
