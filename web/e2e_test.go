@@ -266,6 +266,15 @@ func TestExplorerE2E(t *testing.T) {
 	p.wait("the page to start", `document.body.dataset.ready === "true"`)
 
 	clapper := "<person/james-clapper>"
+	// A fifth article, about Clapper, ingested the way a user would: it
+	// takes his fan past the page's 20, so that it is capped.
+	text, err := os.ReadFile("testdata/ingest_manchester.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Ingest(context.Background(), graph.IngestDoc{ID: "wire-manchester", Text: string(text), Published: "2017-05-23"}); err != nil {
+		t.Fatal(err)
+	}
 
 	t.Run("search, expand, and read the evidence of a stated edge", func(t *testing.T) {
 		p := newPage(t, ctx)

@@ -103,6 +103,9 @@ func New(store *graph.Store, opts Options) *echo.Echo {
 	e.GET("/api/evidence", s.evidence)
 	e.GET("/api/stats", s.stats)
 	e.GET("/api/openapi.json", s.openapi)
+	e.GET("/api/export", s.export) // web/export.go: a read, so POST needs no token either
+	e.POST("/api/export", s.export)
+	e.POST("/api/v1/documents", s.ingestDocument, auth)
 
 	// The explorer's API (web/explore.go, described in web/openapi.json).
 	e.GET("/api/explore/search", s.exploreSearch)
@@ -114,6 +117,16 @@ func New(store *graph.Store, opts Options) *echo.Echo {
 	e.GET("/api/explore/document", s.exploreDocument)
 	e.GET("/api/explore/timeline", s.exploreTimeline)
 	e.GET("/api/explore/stats", s.exploreStats)
+
+	// Curation (web/curation.go): every action needs a token, whose name
+	// the audit log records.
+	e.POST("/api/curation/accept", s.curationAccept, auth)
+	e.POST("/api/curation/reject", s.curationReject, auth)
+	e.POST("/api/curation/edit", s.curationEdit, auth)
+	e.POST("/api/curation/merge", s.curationMerge, auth)
+	e.POST("/api/curation/unmerge", s.curationUnmerge, auth)
+	e.GET("/api/curation/history", s.curationHistory)
+	e.GET("/api/curation/log", s.curationLog)
 
 	// The page.
 	e.StaticFS("/", echo.MustSubFS(static, "static"))
