@@ -86,18 +86,23 @@ type ExportSelection struct {
 	MaxNodes int
 }
 
+// EffectiveScope is the selection's scope, its default filled in: Scope
+// if set, else nodes when Nodes are given, query when Query is, else all.
+func (sel ExportSelection) EffectiveScope() string {
+	switch {
+	case sel.Scope != "":
+		return sel.Scope
+	case len(sel.Nodes) > 0:
+		return ScopeNodes
+	case strings.TrimSpace(sel.Query) != "":
+		return ScopeQuery
+	}
+	return ScopeAll
+}
+
 // normalize fills the defaults and checks the selection.
 func (sel ExportSelection) normalize() (ExportSelection, error) {
-	if sel.Scope == "" {
-		switch {
-		case len(sel.Nodes) > 0:
-			sel.Scope = ScopeNodes
-		case strings.TrimSpace(sel.Query) != "":
-			sel.Scope = ScopeQuery
-		default:
-			sel.Scope = ScopeAll
-		}
-	}
+	sel.Scope = sel.EffectiveScope()
 	if sel.Lang == "" {
 		sel.Lang = "gizmo"
 	}

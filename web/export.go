@@ -69,9 +69,8 @@ func (s *server) export(c echo.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, s.opts.QueryTimeout)
 	defer cancel()
 	out := &cappedBuffer{max: maxExportBytes}
-	err = s.store.Export(ctx, out, f.Name, graph.ExportSelection{
-		Scope: req.Scope, Nodes: req.Nodes, Lang: req.Query.Lang, Query: req.Query.Source, MaxNodes: graph.MaxSubgraphNodes,
-	})
+	sel := graph.ExportSelection{Scope: req.Scope, Nodes: req.Nodes, Lang: req.Query.Lang, Query: req.Query.Source, MaxNodes: graph.MaxSubgraphNodes}
+	err = s.store.Export(ctx, out, f.Name, sel)
 	switch {
 	case errors.Is(context.Cause(ctx), errBusy):
 		return errBusy
@@ -80,9 +79,12 @@ func (s *server) export(c echo.Context) error {
 	case err != nil:
 		return timeout(err)
 	}
-	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="newsgraph%s"`, f.Ext))
+	c.Response().Header().Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s%s"`, exportFileNames[sel.EffectiveScope()], f.Ext))
 	return c.Blob(http.StatusOK, f.MediaType, out.Bytes())
 }
+
+// exportFileNames name the attachment (before the format's extension) by scope.
+var exportFileNames = map[string]string{graph.ScopeAll: "newsgraph-all", graph.ScopeNodes: "newsgraph-view", graph.ScopeQuery: "newsgraph-query"}
 
 // cappedBuffer is a buffer that refuses to grow past max. (It does not
 // embed bytes.Buffer, whose WriteString would bypass the cap.)

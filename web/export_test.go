@@ -83,21 +83,21 @@ func TestExportAPI(t *testing.T) {
 		mediaType, filename  string
 	}{
 		{"GET whole graph graphml", "GET", "/api/export?format=graphml", nil, "graphml", graph.ExportSelection{},
-			"application/graphml+xml", "newsgraph.graphml"},
+			"application/graphml+xml", "newsgraph-all.graphml"},
 		{"GET view graphml", "GET", "/api/export?" + nodesGET.Encode(), nil, "graphml", graph.ExportSelection{Nodes: exportView},
-			"application/graphml+xml", "newsgraph.graphml"},
+			"application/graphml+xml", "newsgraph-view.graphml"},
 		{"GET query nquads", "GET", "/api/export?" + url.Values{"format": {"nquads"}, "scope": {"query"}, "query": {claims}}.Encode(), nil,
-			"nquads", graph.ExportSelection{Query: claims}, "application/n-quads", "newsgraph.nq"},
+			"nquads", graph.ExportSelection{Query: claims}, "application/n-quads", "newsgraph-query.nq"},
 		{"POST whole graph nquads", "POST", "/api/export", map[string]any{"format": "nquads", "scope": "all"}, "nquads", graph.ExportSelection{},
-			"application/n-quads", "newsgraph.nq"},
+			"application/n-quads", "newsgraph-all.nq"},
 		{"POST view jsonld", "POST", "/api/export", map[string]any{"format": "jsonld", "scope": "nodes", "nodes": exportView}, "jsonld",
-			graph.ExportSelection{Nodes: exportView}, "application/ld+json", "newsgraph.jsonld"},
+			graph.ExportSelection{Nodes: exportView}, "application/ld+json", "newsgraph-view.jsonld"},
 		{"POST view csv", "POST", "/api/export", map[string]any{"format": "csv", "nodes": exportView}, "csv",
-			graph.ExportSelection{Nodes: exportView}, "application/zip", "newsgraph.csv.zip"},
+			graph.ExportSelection{Nodes: exportView}, "application/zip", "newsgraph-view.csv.zip"},
 		{"POST query graphml", "POST", "/api/export", map[string]any{"format": "graphml", "scope": "query", "query": map[string]string{"lang": "gizmo", "source": claims}},
-			"graphml", graph.ExportSelection{Query: claims}, "application/graphml+xml", "newsgraph.graphml"},
+			"graphml", graph.ExportSelection{Query: claims}, "application/graphml+xml", "newsgraph-query.graphml"},
 		{"POST mql query", "POST", "/api/export", map[string]any{"format": "jsonld", "query": map[string]string{"lang": "mql", "source": `[{"id": null, "<perpetrator>": "<org/islamic-state>"}]`}},
-			"jsonld", graph.ExportSelection{Lang: "mql", Query: `[{"id": null, "<perpetrator>": "<org/islamic-state>"}]`}, "application/ld+json", "newsgraph.jsonld"},
+			"jsonld", graph.ExportSelection{Lang: "mql", Query: `[{"id": null, "<perpetrator>": "<org/islamic-state>"}]`}, "application/ld+json", "newsgraph-query.jsonld"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var body []byte

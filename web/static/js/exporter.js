@@ -1,6 +1,9 @@
-// Exports of the canvas: PNG, JSON, CSV (nodes and edges) and GraphML.
-// "+N more" placeholders are left out.
-import { download } from './dom.js';
+// Exports of the canvas: PNG, JSON, CSV (nodes and edges) and GraphML, made
+// here from what is drawn; and the server's exports (POST /api/export) of the
+// canvas's nodes or of the whole graph as GraphML, N-Quads, JSON-LD or CSV,
+// with every fact's evidence (docs/export.md). "+N more" placeholders are
+// left out.
+import { $$, busy, download, toast } from './dom.js';
 
 function nodesOf(canvas) {
   return canvas.entities().map((n) => ({
@@ -36,7 +39,46 @@ function xml(s) {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
+// serverFormats are /api/export's formats and their files' extensions.
+const serverFormats = { graphml: '.graphml', nquads: '.nq', jsonld: '.jsonld', csv: '.csv.zip' };
+
+// serverExport asks /api/export for a file and downloads it; an error is a toast.
+async function serverExport(format, selection, name) {
+  busy(+1);
+  try {
+    const res = await fetch('/api/export', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ format, ...selection }),
+    });
+    if (!res.ok) {
+      let msg = `${res.status} ${res.statusText}`;
+      try { msg = (await res.json()).error || msg; } catch { /* not JSON */ }
+      throw new Error(msg);
+    }
+    download(await res.blob(), name + serverFormats[format]);
+  } catch (err) {
+    toast(`Export failed: ${err.message}`, true);
+  } finally {
+    busy(-1);
+  }
+}
+
+// The whole graph's exports ([data-export-all] in the menu) need no canvas,
+// so they are not among app.js's [data-export] items, which need one.
+$$('#export-menu [data-export-all]').forEach((b) => b.addEventListener('click', () => {
+  $$('#export-menu').forEach((m) => { m.hidden = true; });
+  $$('#btn-export').forEach((x) => x.setAttribute('aria-expanded', 'false'));
+  serverExport(b.dataset.exportAll, { scope: 'all' }, 'newsgraph-all');
+}));
+
+// viewExport exports the canvas's nodes and every relation among them.
+const viewExport = (format) => (canvas) => serverExport(format, { scope: 'nodes', nodes: canvas.entities().map((n) => n.id()) }, 'newsgraph-view');
+
 export const exporters = {
+  'view-graphml': viewExport('graphml'),
+  'view-nquads': viewExport('nquads'),
+  'view-jsonld': viewExport('jsonld'),
+  'view-csv': viewExport('csv'),
+
   png(canvas) {
     const blob = canvas.cy.png({ output: 'blob', bg: '#ffffff', full: true, scale: 2, maxWidth: 6000, maxHeight: 6000 });
     download(blob, 'newsgraph.png');
