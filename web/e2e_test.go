@@ -565,6 +565,46 @@ func TestExplorerE2E(t *testing.T) {
 		}
 	})
 
+	t.Run("a claim two articles report lists each source's sentence", func(t *testing.T) {
+		p := newPage(t, ctx)
+		p.eval(`explorer.focusNode({id: "<claim/islamic-state-has-jihadist-cells-in-the-united-kingdom-germany-and-italy>"}), true`, nil)
+		p.wait("the reports", `document.querySelector('#panel-body .reports[data-sources="2"]')`)
+		var got struct {
+			Title  string
+			Quotes []string
+		}
+		p.eval(`({title: document.querySelector("#panel-body .reports h2").textContent,
+			quotes: [...document.querySelectorAll("#panel-body .report-list .quote")].map(q => q.textContent)})`, &got)
+		if got.Title != "Reported by 2 sources" || len(got.Quotes) != 2 || !strings.Contains(got.Quotes[0], "Clapper") || !strings.Contains(got.Quotes[1], "Britain, Germany and Italy") {
+			t.Errorf("reports section: %+v", got)
+		}
+		p.shot("reports")
+	})
+
+	t.Run("an article ingested while the page is open shows as new facts", func(t *testing.T) {
+		p := newPage(t, ctx)
+		text := "Belgian prosecutors on Friday charged a man with helping the Brussels bombers, a spokesman for the federal prosecutor's office said. Police arrested him in Molenbeek on Thursday."
+		rep, err := store.Ingest(context.Background(), graph.IngestDoc{ID: "live-brussels", Text: text, Published: "2016-04-08"})
+		if err != nil || rep.Status != "new" {
+			t.Fatalf("ingest: %+v, %v", rep, err)
+		}
+		p.eval(`explorer.checkNews(), true`, nil)
+		p.wait("the notice", `!document.querySelector("#news").hidden && /new fact|changed/.test(document.querySelector("#news").textContent)`)
+		var notice string
+		p.eval(`document.querySelector("#news").textContent`, &notice)
+		if !strings.Contains(notice, "live-brussels") {
+			t.Errorf("notice %q does not name the new article", notice)
+		}
+		p.do(chromedp.Click(chromedp.CSS("#news button.primary")))
+		p.wait("the filters know the article", `[...document.querySelectorAll("#filter-doc option")].some(o => o.value === "live-brussels") && document.querySelector("#news").hidden`)
+		var options int
+		p.eval(`document.querySelectorAll("#filter-doc option").length`, &options)
+		st, _ := store.ExploreStats(context.Background())
+		if options != len(st.Documents)+1 {
+			t.Errorf("%d document options, want %d (no duplicates)", options, len(st.Documents)+1)
+		}
+	})
+
 	t.Run("markup in an article and a label is shown as text and runs nothing", func(t *testing.T) {
 		p := newPage(t, ctx)
 		loadXSS(t, store)

@@ -174,6 +174,7 @@ function buildFilters() {
     rels.append(el('li', null, el('label', null, cb, r.label, el('span', { class: 'count' }, String(r.count)))));
   }
   const sel = $('#filter-doc');
+  while (sel.options.length > 1) sel.remove(1); // keep "All documents"
   for (const d of st.documents) {
     sel.append(el('option', { value: d.id }, d.name && d.name !== d.id ? `${d.name} (${d.id})` : `${d.id} · ${d.facts} facts`));
   }
@@ -633,6 +634,47 @@ const qconsole = new QueryConsole(app);
 new Autocomplete($('#search'), $('#search-results'), { onPick: (h) => addNode(h) });
 window.explorer = app; // for the console of the browser, and the end-to-end tests
 
+// ---- live updates: the graph grows while the page is open (articles
+// ingested, facts curated). The page asks every NEWS_MS whether it changed
+// and says so in a notice; "Show" brings the filters, the timeline and the
+// edges between the nodes on the canvas up to date without a reload.
+const NEWS_MS = 10000;
+let newsTimer = null;
+
+async function checkNews() {
+  clearTimeout(newsTimer);
+  try {
+    const st = await api.stats();
+    const old = state.stats;
+    if (old && (st.quads !== old.quads || st.evidence !== old.evidence || st.documents.length !== old.documents.length)) showNews(st, old);
+  } catch (err) { /* the server may be restarting: ask again later */ }
+  newsTimer = setTimeout(checkNews, NEWS_MS);
+}
+
+function showNews(st, old) {
+  const facts = st.evidence - old.evidence;
+  const known = new Set(old.documents.map((d) => d.id));
+  const docs = st.documents.filter((d) => !known.has(d.id));
+  const what = facts > 0 ? `${facts.toLocaleString()} new fact${facts === 1 ? '' : 's'}`
+    : facts < 0 ? `${(-facts).toLocaleString()} fact${facts === -1 ? '' : 's'} fewer` : 'The graph changed';
+  const from = docs.length ? ` from ${docs.length} new article${docs.length === 1 ? '' : 's'} (${docs.slice(0, 3).map((d) => d.name || d.id).join(', ')}${docs.length > 3 ? '…' : ''})` : '';
+  const bar = $('#news');
+  clear(bar).append(el('span', null, what + from), ' ',
+    el('button', { type: 'button', class: 'primary', on: { click: () => applyNews(st) } }, 'Show'),
+    el('button', { type: 'button', 'aria-label': 'Dismiss', on: { click: () => { bar.hidden = true; } } }, '×'));
+  bar.hidden = false;
+}
+
+async function applyNews(st) {
+  $('#news').hidden = true;
+  state.stats = st;
+  buildFilters();
+  applyFilters();
+  await Promise.all([linkExisting(canvas.entities().map((n) => n.id())), timeline.load(state.doc)]);
+  if (panel.isOpen && panel.current) panel.show(panel.current, false);
+}
+app.checkNews = checkNews;
+
 async function init() {
   updateUndo();
   onCanvasChange();
@@ -646,5 +688,6 @@ async function init() {
   if (view) await restoreView(view);
   else await timeline.load('');
   document.body.dataset.ready = 'true';
+  newsTimer = setTimeout(checkNews, NEWS_MS);
 }
 init();
