@@ -273,6 +273,9 @@ func (e *exportSet) add(q quad.Quad) {
 		evidenceQuad(&x.fact, &x.ev, q)
 		return
 	}
+	if iri, ok := q.Subject.(quad.IRI); ok && isAuditIRI(iri) {
+		return // the audit log travels in N-Quads and JSON-LD, never as nodes
+	}
 	if !isNode(q.Subject) {
 		return
 	}
@@ -335,12 +338,14 @@ func evidenceQuad(f *[3]quad.Value, ev *Evidence, q quad.Quad) {
 		ev.Qualifier = stringOf(q.Object)
 	case PredEvQuote:
 		ev.Quote = q.Object == quad.Bool(true)
+	case PredEvStatus:
+		ev.Status = stringOf(q.Object)
 	}
 }
 
 // finish gives nameless nodes a label and a type, hangs each piece of
-// evidence on its fact (evidence of a fact the set lacks is kept in the
-// quads only), and sorts.
+// evidence on its fact (evidence of a fact the set lacks, and evidence a
+// curator rejected, are kept in the quads only), and sorts.
 func (e *exportSet) finish() {
 	for _, n := range e.nodes {
 		fillRef(&n.ref, n.v)
@@ -355,7 +360,7 @@ func (e *exportSet) finish() {
 		n.aliases = out
 	}
 	for _, x := range e.evs {
-		if f := e.facts[x.fact]; f != nil {
+		if f := e.facts[x.fact]; f != nil && x.ev.Status != StatusRejected {
 			f.evidence = append(f.evidence, x.ev)
 		}
 	}

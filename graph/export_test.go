@@ -164,7 +164,7 @@ func TestExportGraphMLCounts(t *testing.T) {
 		}
 		for _, r := range res.Results {
 			m := r.(map[string]any)
-			if m["id"] != "<Evidence>" {
+			if m["id"] != "<Evidence>" && m["id"] != "<AuditEntry>" {
 				nodes[m["n"].(string)] = true
 			}
 		}
@@ -174,7 +174,9 @@ func TestExportGraphMLCounts(t *testing.T) {
 		}
 		typed := 0
 		for _, tc := range st.Types {
-			typed += tc.Count
+			if tc.Type != "AuditEntry" {
+				typed += tc.Count
+			}
 		}
 		if len(g.Graph.Nodes) != len(nodes) || len(g.Graph.Nodes) != typed {
 			t.Errorf("GraphML has %d nodes; Gizmo counts %d, ExploreStats %d", len(g.Graph.Nodes), len(nodes), typed)
@@ -543,6 +545,44 @@ _:b1 <name> "blank" .
 	for _, want := range []string{`"@id":"_:b1"`, `{"@id":"http://example.org/y"}`, `"@id":"ng:person/x"`} {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("JSON-LD lacks %s: %s", want, b)
+		}
+	}
+}
+
+// TestExportAfterCuration: a rejected fact leaves the GraphML and CSV with
+// its evidence, while the N-Quads of the whole graph keep the rejected
+// evidence and the audit log; audit entries never become nodes.
+func TestExportAfterCuration(t *testing.T) {
+	s := seeded(t, "memory")
+	ctx := context.Background()
+	fact := FactRef{Subject: exportView[0], Predicate: "<linked_to>", Object: exportView[2]}
+	if _, err := s.Reject(ctx, "tester", fact); err != nil {
+		t.Fatal(err)
+	}
+	g, iris := parseGraphML(t, export(t, s, FormatGraphML, ExportSelection{Nodes: exportView}))
+	for _, e := range g.Graph.Edges {
+		if iris[e.Source] == fact.Subject && dataOf(e.Data, "predicate") == fact.Predicate {
+			t.Errorf("the rejected fact is still an edge")
+		}
+	}
+	var nodes, edges bytes.Buffer
+	if err := s.ExportCSV(ctx, &nodes, &edges, ExportSelection{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(edges.String(), fact.Subject+",linked_to,"+fact.Object) {
+		t.Errorf("edges.csv still has the rejected fact")
+	}
+	if strings.Contains(nodes.String(), "<audit/") {
+		t.Errorf("an audit entry became a node")
+	}
+	all := string(export(t, s, FormatNQuads, ExportSelection{}))
+	if !strings.Contains(all, `<ev_status> "rejected"`) || !strings.Contains(all, "<AuditEntry>") {
+		t.Errorf("the whole graph's N-Quads lack the rejection or the audit log")
+	}
+	gAll, _ := parseGraphML(t, export(t, s, FormatGraphML, ExportSelection{}))
+	for _, n := range gAll.Graph.Nodes {
+		if strings.HasPrefix(dataOf(n.Data, "iri"), "<audit/") {
+			t.Errorf("GraphML node %s is an audit entry", dataOf(n.Data, "iri"))
 		}
 	}
 }
