@@ -88,7 +88,7 @@ func Open(ctx context.Context, db string) (*Store, error) {
 			return nil, fmt.Errorf("open %s: create store: %w", redact(db), err)
 		}
 	}
-	qs, err := cgraph.NewQuadStore(backend, addr, nil)
+	qs, err := cgraph.NewQuadStore(backend, addr, storeOptions(kind))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", redact(db), err)
 	}
@@ -98,6 +98,19 @@ func Open(ctx context.Context, db string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: writer: %w", redact(db), err)
 	}
 	return &Store{qs: qs, qw: qw, kind: kind, addr: addr}, nil
+}
+
+// storeOptions are the Cayley options a backend opens with. Bolt opens
+// with no_bloom: Cayley's kv store otherwise allocates a bloom filter sized
+// for 100 million quads at every open and fills it by scanning the whole
+// quad log (~190 ms of every start and ~570 MB of a large load, measured in
+// docs/benchmarks.md); the filter only speeds up the duplicate check, which
+// the indexes answer without it.
+func storeOptions(kind string) cgraph.Options {
+	if kind == "bolt" {
+		return cgraph.Options{"no_bloom": true}
+	}
+	return nil
 }
 
 // OpenMirrored opens a store like Open and, for bolt and PostgreSQL, copies
