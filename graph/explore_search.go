@@ -41,6 +41,96 @@ type searchIndex struct {
 	nodes   []NodeRef
 	listed  []bool // by node: it has aliases (an alias table names it)
 	entries []searchEntry
+	// vocab is every distinct folded word, sorted; post[i] lists the
+	// entries that hold vocab[i]. A query is matched against the words
+	// first, so that only the entries holding a matching word are scored.
+	vocab []string
+	post  [][]int32
+	// linear makes candidates return every entry: the scan the index
+	// replaces, kept for the test that compares the two.
+	linear bool
+}
+
+// index builds vocab and post from the entries.
+func (ix *searchIndex) index() {
+	byWord := map[string][]int32{}
+	for i, e := range ix.entries {
+		for j, w := range e.words {
+			dup := false
+			for _, v := range e.words[:j] {
+				if v == w {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				byWord[w] = append(byWord[w], int32(i))
+			}
+		}
+	}
+	ix.vocab = make([]string, 0, len(byWord))
+	for w := range byWord {
+		ix.vocab = append(ix.vocab, w)
+	}
+	sort.Strings(ix.vocab)
+	ix.post = make([][]int32, len(ix.vocab))
+	for i, w := range ix.vocab {
+		ix.post[i] = byWord[w]
+	}
+}
+
+// candidates returns the entries in which every query word matches some
+// word (match decides), in index order.
+func (ix *searchIndex) candidates(ctx context.Context, qwords []string, match func(qw, w string) bool) ([]int32, error) {
+	if ix.linear {
+		all := make([]int32, len(ix.entries))
+		for i := range all {
+			all[i] = int32(i)
+		}
+		return all, nil
+	}
+	var cand map[int32]bool
+	for k, qw := range qwords {
+		next := map[int32]bool{}
+		for i, w := range ix.vocab {
+			if i&8191 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			if !match(qw, w) {
+				continue
+			}
+			for _, e := range ix.post[i] {
+				if k == 0 || cand[e] {
+					next[e] = true
+				}
+			}
+		}
+		cand = next
+		if len(cand) == 0 {
+			break
+		}
+	}
+	out := make([]int32, 0, len(cand))
+	for e := range cand {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out, nil
+}
+
+// typoWord reports whether word w can match query word qw within its typo
+// budget: the test typoScore makes, on one word.
+func typoWord(qw, w string) bool {
+	allowed := typoBudget(qw)
+	if allowed == 0 {
+		return strings.HasPrefix(w, qw)
+	}
+	if w[0] != qw[0] && (len(w) < 2 || w[1] != qw[0]) && (len(qw) < 2 || qw[1] != w[0]) {
+		return false
+	}
+	return prefixDistance(qw, w, allowed) <= allowed
 }
 
 // fold lower-cases s, strips accents and splits it into words of letters
@@ -176,6 +266,7 @@ func (s *Store) buildSearchIndex(ctx context.Context) (*searchIndex, error) {
 	for _, q := range aliases {
 		add(q, true)
 	}
+	ix.index()
 	return ix, nil
 }
 
@@ -259,8 +350,19 @@ func (ix *searchIndex) search(ctx context.Context, qwords []string, types []stri
 // scan scores every entry (typos: only by the typo-tolerant rule) and keeps
 // each node's best hit in best.
 func (ix *searchIndex) scan(ctx context.Context, qkey string, qwords []string, typeSet map[string]bool, typos bool, best map[int]SearchHit) error {
-	for i := range ix.entries {
-		if i&4095 == 0 {
+	// Every non-typo match (whole name, prefix, word prefixes, substring)
+	// holds each query word inside one of its words; every typo match
+	// holds, for each query word, a word typoWord accepts.
+	match := func(qw, w string) bool { return strings.Contains(w, qw) }
+	if typos {
+		match = typoWord
+	}
+	cands, err := ix.candidates(ctx, qwords, match)
+	if err != nil {
+		return err
+	}
+	for n, i := range cands {
+		if n&4095 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -394,14 +496,19 @@ func typoBudget(w string) int {
 // substitutions and swaps of neighbouring letters) turning q into some
 // prefix of w; it gives up past max and returns max+1.
 func prefixDistance(q, w string, max int) int {
-	a, b := []rune(q), []rune(w)
+	var ra, rb [48]rune
+	a, b := toRunes(ra[:0], q), toRunes(rb[:0], w)
 	n, m := len(a), len(b)
 	if m > n+max {
 		m = n + max // longer prefixes of w cost more than max
 	}
-	prev2 := make([]int, m+1)
-	prev := make([]int, m+1)
-	cur := make([]int, m+1)
+	var rows [3][50]int
+	var prev2, prev, cur []int
+	if m+1 <= len(rows[0]) {
+		prev2, prev, cur = rows[0][:m+1], rows[1][:m+1], rows[2][:m+1]
+	} else {
+		prev2, prev, cur = make([]int, m+1), make([]int, m+1), make([]int, m+1)
+	}
 	for j := 0; j <= m; j++ {
 		prev[j] = j
 	}
@@ -430,4 +537,12 @@ func prefixDistance(q, w string, max int) int {
 		best = min(best, prev[j])
 	}
 	return best
+}
+
+// toRunes appends the runes of s to buf (no allocation when they fit).
+func toRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
