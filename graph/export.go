@@ -400,8 +400,7 @@ func (e *exportSet) sortedFacts(relations bool) []*exFact {
 			out = append(out, f)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return factLess(out[i], out[j]) })
-	return out
+	return sortFacts(out)
 }
 
 // allFacts returns relations and properties by subject, predicate, object.
@@ -410,18 +409,25 @@ func (e *exportSet) allFacts() []*exFact {
 	for _, f := range e.facts {
 		out = append(out, f)
 	}
-	sort.Slice(out, func(i, j int) bool { return factLess(out[i], out[j]) })
-	return out
+	return sortFacts(out)
 }
 
-func factLess(a, b *exFact) bool {
-	if x, y := nodeID(a.s), nodeID(b.s); x != y {
-		return x < y
+// sortFacts sorts facts by subject, predicate and object ids, each fact's
+// key made once.
+func sortFacts(facts []*exFact) []*exFact {
+	type keyed struct {
+		key string
+		f   *exFact
 	}
-	if x, y := nodeID(a.p), nodeID(b.p); x != y {
-		return x < y
+	ks := make([]keyed, len(facts))
+	for i, f := range facts {
+		ks[i] = keyed{nodeID(f.s) + "\x00" + nodeID(f.p) + "\x00" + nodeID(f.o), f}
 	}
-	return nodeID(a.o) < nodeID(b.o)
+	sort.Slice(ks, func(i, j int) bool { return ks[i].key < ks[j].key })
+	for i := range ks {
+		facts[i] = ks[i].f
+	}
+	return facts
 }
 
 // exportSet reads the selection from the store. keep keeps the quads (for

@@ -117,6 +117,7 @@ func jsonldValue(v quad.Value, doubles bool) any {
 func (e *exportSet) writeJSONLD(w io.Writer) error {
 	type subject struct {
 		v     quad.Value
+		id    string // for sorting: entities by id, then evidence nodes by id
 		quads []quad.Quad
 	}
 	subjects := map[quad.Value]*subject{}
@@ -127,7 +128,10 @@ func (e *exportSet) writeJSONLD(w io.Writer) error {
 	for _, q := range e.quads {
 		sub := subjects[q.Subject]
 		if sub == nil {
-			sub = &subject{v: q.Subject}
+			sub = &subject{v: q.Subject, id: nodeID(q.Subject)}
+			if isEvidenceValue(q.Subject) {
+				sub.id = "\xff" + sub.id
+			}
 			subjects[q.Subject] = sub
 		}
 		sub.quads = append(sub.quads, q)
@@ -157,13 +161,7 @@ func (e *exportSet) writeJSONLD(w io.Writer) error {
 	for _, sub := range subjects {
 		order = append(order, sub)
 	}
-	sort.Slice(order, func(i, j int) bool {
-		a, b := order[i].v, order[j].v
-		if ea, eb := isEvidenceValue(a), isEvidenceValue(b); ea != eb {
-			return eb
-		}
-		return nodeID(a) < nodeID(b)
-	})
+	sort.Slice(order, func(i, j int) bool { return order[i].id < order[j].id })
 	bw := bufio.NewWriter(w)
 	head, err := marshalJSON(ctx, "  ")
 	if err != nil {
