@@ -100,7 +100,7 @@ func parseGraphML(t *testing.T, b []byte) (graphML, map[string]string) {
 	return g, iris
 }
 
-func export(t *testing.T, s *Store, format string, sel ExportSelection) []byte {
+func exportOf(t *testing.T, s *Store, format string, sel ExportSelection) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := s.Export(context.Background(), &buf, format, sel); err != nil {
@@ -155,7 +155,7 @@ func TestExportGraphMLCounts(t *testing.T) {
 	ctx := context.Background()
 
 	t.Run("whole graph", func(t *testing.T) {
-		g, iris := parseGraphML(t, export(t, s, FormatGraphML, ExportSelection{}))
+		g, iris := parseGraphML(t, exportOf(t, s, FormatGraphML, ExportSelection{}))
 		facts, nodes := relationFacts(t, s, nil)
 		// Every typed node, evidence excepted, and whatever relations touch.
 		res, err := s.Query(ctx, "gizmo", `g.V().Tag("n").Out("<type>").All()`, -1)
@@ -195,7 +195,7 @@ func TestExportGraphMLCounts(t *testing.T) {
 	})
 
 	t.Run("3-node view", func(t *testing.T) {
-		g, iris := parseGraphML(t, export(t, s, FormatGraphML, ExportSelection{Nodes: exportView}))
+		g, iris := parseGraphML(t, exportOf(t, s, FormatGraphML, ExportSelection{Nodes: exportView}))
 		facts, _ := relationFacts(t, s, exportView)
 		if len(g.Graph.Nodes) != 3 {
 			t.Errorf("GraphML has %d nodes, want 3", len(g.Graph.Nodes))
@@ -244,7 +244,7 @@ func TestExportFormats(t *testing.T) {
 		{"query", ExportSelection{Scope: ScopeQuery, Query: clapperClaims}},
 	} {
 		t.Run(tc.name+"/nquads", func(t *testing.T) {
-			b := export(t, s, FormatNQuads, tc.sel)
+			b := exportOf(t, s, FormatNQuads, tc.sel)
 			r := nquads.NewReader(bytes.NewReader(b), false)
 			n := 0
 			for {
@@ -270,7 +270,7 @@ func TestExportFormats(t *testing.T) {
 				Context map[string]any   `json:"@context"`
 				Graph   []map[string]any `json:"@graph"`
 			}
-			if err := json.Unmarshal(export(t, s, FormatJSONLD, tc.sel), &doc); err != nil {
+			if err := json.Unmarshal(exportOf(t, s, FormatJSONLD, tc.sel), &doc); err != nil {
 				t.Fatal(err)
 			}
 			if doc.Context["@vocab"] != JSONLDVocab || doc.Context["stated"] != "ng:stated" {
@@ -300,7 +300,7 @@ func TestExportFormats(t *testing.T) {
 			}
 		})
 		t.Run(tc.name+"/csv", func(t *testing.T) {
-			b := export(t, s, FormatCSV, tc.sel)
+			b := exportOf(t, s, FormatCSV, tc.sel)
 			zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 			if err != nil {
 				t.Fatal(err)
@@ -317,7 +317,7 @@ func TestExportFormats(t *testing.T) {
 					t.Fatalf("%s: %v", f.Name, err)
 				}
 			}
-			g, _ := parseGraphML(t, export(t, s, FormatGraphML, tc.sel))
+			g, _ := parseGraphML(t, exportOf(t, s, FormatGraphML, tc.sel))
 			nodes, edges := tables["nodes.csv"], tables["edges.csv"]
 			if len(nodes) == 0 || strings.Join(nodes[0], ",") != "id,type,name,aliases" || len(nodes)-1 != len(g.Graph.Nodes) {
 				t.Fatalf("nodes.csv: %d rows, header %v; GraphML has %d nodes", len(nodes)-1, nodes[0], len(g.Graph.Nodes))
@@ -371,7 +371,7 @@ func TestExportFormats(t *testing.T) {
 func TestExportViewRoundTrip(t *testing.T) {
 	s := seeded(t, "memory")
 	ctx := context.Background()
-	b := export(t, s, FormatNQuads, ExportSelection{Nodes: exportView})
+	b := exportOf(t, s, FormatNQuads, ExportSelection{Nodes: exportView})
 	fresh := openStore(t, "memory")
 	if _, err := fresh.LoadNQuads(ctx, "view.nq", bytes.NewReader(b)); err != nil {
 		t.Fatal(err)
@@ -424,7 +424,7 @@ func TestExportQueryScope(t *testing.T) {
 			[]string{"<attack/2015-paris-attacks>", "<org/islamic-state>"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, iris := parseGraphML(t, export(t, s, FormatGraphML, ExportSelection{Scope: ScopeQuery, Lang: tc.lang, Query: tc.query}))
+			_, iris := parseGraphML(t, exportOf(t, s, FormatGraphML, ExportSelection{Scope: ScopeQuery, Lang: tc.lang, Query: tc.query}))
 			got := map[string]bool{}
 			for _, iri := range iris {
 				got[iri] = true
@@ -451,8 +451,8 @@ func TestExportQueryScope(t *testing.T) {
 	for _, r := range res.Results {
 		ids = append(ids, r.(map[string]any)["id"].(string))
 	}
-	a := export(t, s, FormatGraphML, ExportSelection{Scope: ScopeQuery, Query: q})
-	b := export(t, s, FormatGraphML, ExportSelection{Scope: ScopeNodes, Nodes: ids})
+	a := exportOf(t, s, FormatGraphML, ExportSelection{Scope: ScopeQuery, Query: q})
+	b := exportOf(t, s, FormatGraphML, ExportSelection{Scope: ScopeNodes, Nodes: ids})
 	if !bytes.Equal(a, b) {
 		t.Errorf("query export differs from the export of its nodes")
 	}
@@ -502,7 +502,7 @@ _:b1 <name> "blank" .
 	if _, err := s.LoadNQuads(ctx, "x.nq", strings.NewReader(nq)); err != nil {
 		t.Fatal(err)
 	}
-	g, iris := parseGraphML(t, export(t, s, FormatGraphML, ExportSelection{}))
+	g, iris := parseGraphML(t, exportOf(t, s, FormatGraphML, ExportSelection{}))
 	if len(g.Graph.Nodes) != 3 || len(g.Graph.Edges) != 2 {
 		t.Errorf("GraphML: %d nodes, %d edges; want 3 and 2", len(g.Graph.Nodes), len(g.Graph.Edges))
 	}
@@ -538,7 +538,7 @@ _:b1 <name> "blank" .
 	var doc struct {
 		Graph []map[string]any `json:"@graph"`
 	}
-	if err := json.Unmarshal(export(t, s, FormatJSONLD, ExportSelection{}), &doc); err != nil {
+	if err := json.Unmarshal(exportOf(t, s, FormatJSONLD, ExportSelection{}), &doc); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := json.Marshal(doc.Graph)
@@ -559,7 +559,7 @@ func TestExportAfterCuration(t *testing.T) {
 	if _, err := s.Reject(ctx, "tester", fact); err != nil {
 		t.Fatal(err)
 	}
-	g, iris := parseGraphML(t, export(t, s, FormatGraphML, ExportSelection{Nodes: exportView}))
+	g, iris := parseGraphML(t, exportOf(t, s, FormatGraphML, ExportSelection{Nodes: exportView}))
 	for _, e := range g.Graph.Edges {
 		if iris[e.Source] == fact.Subject && dataOf(e.Data, "predicate") == fact.Predicate {
 			t.Errorf("the rejected fact is still an edge")
@@ -575,11 +575,11 @@ func TestExportAfterCuration(t *testing.T) {
 	if strings.Contains(nodes.String(), "<audit/") {
 		t.Errorf("an audit entry became a node")
 	}
-	all := string(export(t, s, FormatNQuads, ExportSelection{}))
+	all := string(exportOf(t, s, FormatNQuads, ExportSelection{}))
 	if !strings.Contains(all, `<ev_status> "rejected"`) || !strings.Contains(all, "<AuditEntry>") {
 		t.Errorf("the whole graph's N-Quads lack the rejection or the audit log")
 	}
-	gAll, _ := parseGraphML(t, export(t, s, FormatGraphML, ExportSelection{}))
+	gAll, _ := parseGraphML(t, exportOf(t, s, FormatGraphML, ExportSelection{}))
 	for _, n := range gAll.Graph.Nodes {
 		if strings.HasPrefix(dataOf(n.Data, "iri"), "<audit/") {
 			t.Errorf("GraphML node %s is an audit entry", dataOf(n.Data, "iri"))
