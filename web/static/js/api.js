@@ -2,7 +2,7 @@
 // (see /api/openapi.json). Errors become thrown Errors with the server's message.
 import { busy } from './dom.js';
 
-async function call(method, path, params, body, contentType) {
+async function call(method, path, params, body, contentType, headers) {
   const url = new URL(path, location.origin);
   for (const [k, v] of Object.entries(params || {})) {
     if (v === undefined || v === null || v === '') continue;
@@ -10,7 +10,7 @@ async function call(method, path, params, body, contentType) {
   }
   busy(+1);
   try {
-    const init = { method, headers: { Accept: 'application/json' } };
+    const init = { method, headers: { Accept: 'application/json', ...headers } };
     if (body !== undefined) {
       init.body = body;
       init.headers['Content-Type'] = contentType || 'application/json';
@@ -56,3 +56,40 @@ export function getDocument(id) {
   }
   return docCache.get(id);
 }
+
+// ---- curation: every change needs a token (Authorization: Bearer), asked
+// once and kept for the session in sessionStorage. The panel supplies the
+// asking (setTokenAsker); a refused token is forgotten and asked again once.
+const TOKEN_KEY = 'newsgraph.token';
+let askToken = async () => null;
+export function setTokenAsker(f) { askToken = f; }
+
+async function write(path, body) {
+  for (let attempt = 0; ; attempt++) {
+    let token = sessionStorage.getItem(TOKEN_KEY);
+    if (!token) {
+      token = await askToken(attempt > 0);
+      if (!token) throw new Error('Changing the graph needs a token.');
+      sessionStorage.setItem(TOKEN_KEY, token);
+    }
+    try {
+      const res = await call('POST', path, null, JSON.stringify(body), 'application/json', { Authorization: `Bearer ${token}` });
+      docCache.clear(); // an article's facts may have changed
+      return res;
+    } catch (err) {
+      if (err.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+      if (err.status !== 401 || attempt > 0) throw err;
+    }
+  }
+}
+
+export const curation = {
+  // fact: {subject, predicate, object, doc?}
+  accept: (fact) => write('/api/curation/accept', fact),
+  reject: (fact) => write('/api/curation/reject', fact),
+  edit: (fact, newObject) => write('/api/curation/edit', { ...fact, new_object: newObject }),
+  merge: (into, from) => write('/api/curation/merge', { into, from }),
+  unmerge: (from, into) => write('/api/curation/unmerge', { from, into }),
+  history: (node) => get('/api/curation/history', { node }),
+  log: (limit, offset) => get('/api/curation/log', { limit, offset }),
+};

@@ -1,10 +1,14 @@
 // The side panel: a node's properties and relations, an edge's evidence
 // with its article (the supporting sentence highlighted and scrolled into
 // view), an article with its facts, and paths with a sentence per hop.
-import { api, getDocument } from './api.js';
+// Curation lives here too: accept, reject or edit an edge's fact, merge a
+// node into another and take it back, and a node's history from the audit
+// log (all through /api/curation/, with the session's token).
+import { api, getDocument, curation, setTokenAsker } from './api.js';
 import { $, el, clear, stripIRI, utf16Range, toast } from './dom.js';
 import { swatch, typeInfo } from './types.js';
 import { Autocomplete } from './search.js';
+import { reportsSection } from './sources.js';
 
 function typeBadge(type) {
   return el('span', { class: `badge type t-${type || 'other'}` }, typeInfo(type).name);
@@ -33,6 +37,7 @@ export class Panel {
     this.seq = 0;
     $('#panel-close').addEventListener('click', () => this.close());
     $('#panel-back').addEventListener('click', () => this.back());
+    setTokenAsker((again) => this.askToken(again));
   }
 
   get isOpen() { return !this.root.hidden; }
@@ -91,6 +96,8 @@ export class Panel {
         el('span', { class: 'badge' }, `${n.degree} edge${n.degree === 1 ? '' : 's'}`)),
       el('div', { class: 'mono muted' }, n.id),
     );
+    const reports = reportsSection(n, this);
+    if (reports) frag.append(reports);
     if (n.aliases.length) frag.append(section('Also called', el('p', null, n.aliases.join(' · '))));
     if (n.properties.length) {
       const dl = el('dl', { class: 'kv' });
@@ -120,11 +127,13 @@ export class Panel {
     );
     if (onCanvas) actions.append(el('button', { type: 'button', on: { click: () => this.app.removeNodes([n.id]) } }, 'Remove'));
     frag.append(actions);
+    frag.append(this.mergeForm(n));
     if (n.docs.length) {
       const ul = el('ul', { class: 'rel-list' });
       for (const d of n.docs) ul.append(el('li', null, el('button', { type: 'button', title: 'Read the article', on: { click: () => this.showArticle(d) } }, el('span', { class: 'dir' }, '¶'), d)));
       frag.append(section('Sources', ul));
     }
+    frag.append(this.historySection(n));
     return frag;
   }
 
@@ -139,12 +148,14 @@ export class Panel {
     const view = el('div', { class: 'edge-view' });
     const target = d.literal ? el('span', { class: 'literal' }, `“${d.target.label}”`) : this.nodeLink(d.target);
     view.append(el('div', { class: 'edge-title' }, this.nodeLink(d.source), el('span', { class: 'pred' }, `—${d.edge.label}→`), target));
+    const fact = { subject: d.edge.source, predicate: d.edge.predicate, object: d.literal ? edge.object : d.edge.target };
     view.append(el('div', { class: 'badges' }, meter(d.edge.confidence),
       d.edge.confirmed
         ? el('span', { class: 'badge confirmed', title: 'A curator recorded this fact' }, '✓ confirmed')
         : el('span', { class: 'badge', title: 'Only the extractor found this fact; no curator has confirmed it' }, 'extracted'),
       ...d.edge.methods.map((m) => el('span', { class: 'badge', title: 'How the fact was found' }, m)),
       el('span', { class: 'badge' }, `${d.evidence.length} source${d.evidence.length === 1 ? '' : 's'}`)));
+    view.append(this.curationActions(fact, d));
     if (!d.evidence.length) {
       view.append(el('p', { class: 'muted' }, 'This fact has no evidence: it was loaded as raw quads.'));
       return view;
@@ -169,7 +180,8 @@ export class Panel {
       list.append(el('li', null, el('button', { type: 'button', on: { click: () => pick(i) } },
         el('span', { class: 'quote' }, `“${ev.sentence}”`),
         el('span', { class: 'meta' }, el('span', { class: 'mono' }, ev.doc), el('span', { class: 'badge' }, ev.method), meter(ev.confidence),
-          ev.qualifier ? el('span', { class: 'badge' }, ev.qualifier) : null))));
+          ev.qualifier ? el('span', { class: 'badge' }, ev.qualifier) : null,
+          ev.status === 'rejected' ? el('span', { class: 'badge rejected', title: 'A curator rejected the fact in this article' }, 'rejected') : null))));
     });
     view.append(section('Evidence', list), el('section', null, head, article));
     v.after = () => pick(Math.min(evidenceIndex, d.evidence.length - 1));
@@ -326,5 +338,151 @@ export class Panel {
     });
     frag.append(list);
     return frag;
+  }
+
+  // ---- curation ----
+
+  // askToken asks for the token that lets this session change the graph.
+  askToken(again) {
+    let dlg = $('#token-dialog');
+    if (!dlg) {
+      const input = el('input', { id: 'token-input', type: 'password', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'Token' });
+      dlg = el('dialog', { id: 'token-dialog', 'aria-labelledby': 'token-title' },
+        el('h2', { id: 'token-title' }, 'Token'),
+        el('p', { class: 'token-why' }, 'Changing the graph needs a token (one of the server’s --token-file secrets). It is kept for this browser session only; the audit log records its name.'),
+        input,
+        el('form', { method: 'dialog', class: 'row' },
+          el('button', { type: 'submit', value: 'cancel' }, 'Cancel'),
+          el('button', { type: 'submit', value: 'ok', class: 'primary', id: 'token-ok' }, 'Use this token')));
+      document.body.append(dlg);
+    }
+    const input = $('#token-input', dlg);
+    input.value = '';
+    $('.token-why', dlg).classList.toggle('warn', !!again);
+    if (again) $('.token-why', dlg).textContent = 'The server refused that token. Give another one.';
+    return new Promise((resolve) => {
+      dlg.addEventListener('close', () => resolve(dlg.returnValue === 'ok' ? input.value.trim() : null), { once: true });
+      dlg.returnValue = '';
+      dlg.showModal();
+      input.focus();
+    });
+  }
+
+  // curate runs one curation call, reports it and refreshes what it changed.
+  async curate(what, call, after) {
+    try {
+      const entry = await call();
+      toast(entry && entry.summary ? entry.summary : what);
+      if (after) await after(entry);
+      return entry;
+    } catch (err) {
+      toast(`${what}: ${err.message}`, true);
+      return null;
+    }
+  }
+
+  // dropEdge takes an edge off the canvas.
+  dropEdge(fact) {
+    const cy = this.app.cy;
+    if (!cy) return;
+    cy.edges().filter((e) => e.data('source') === fact.subject && e.data('predicate') === fact.predicate && e.data('target') === fact.object).remove();
+  }
+
+  curationActions(fact, d) {
+    const box = el('div', { class: 'actions curation', role: 'group', 'aria-label': 'Curation' });
+    const reshow = () => this.showEdge(fact);
+    if (!d.edge.confirmed) {
+      box.append(el('button', { type: 'button', class: 'accept', title: 'Confirm the fact: it becomes curated and survives re-extraction',
+        on: { click: () => this.curate('Accept', () => curation.accept(fact), reshow) } }, '✓ Accept'));
+    }
+    box.append(el('button', { type: 'button', class: 'reject', title: 'Take the fact out of the graph; its evidence is kept, and re-extraction will not bring it back',
+      on: { click: () => this.curate('Reject', () => curation.reject(fact), () => { this.dropEdge(fact); this.showNode(fact.subject); }) } }, '✗ Reject'));
+    const editBox = el('div', { class: 'edit-object', hidden: true });
+    box.append(el('button', { type: 'button', class: 'edit', title: 'Replace the fact’s object',
+      on: { click: () => { editBox.hidden = !editBox.hidden; if (!editBox.hidden) $('input', editBox).focus(); } } }, '✎ Edit object'));
+    const input = el('input', { type: d.literal ? 'text' : 'search', id: 'edit-object-input', autocomplete: 'off', spellcheck: 'false', 'aria-label': 'New object',
+      placeholder: d.literal ? 'New value' : 'Search the new object…' });
+    let ac = null;
+    if (d.literal) {
+      input.value = d.target.label;
+    } else {
+      const list = el('ul', { class: 'autocomplete', role: 'listbox', hidden: true });
+      editBox.append(el('div', { class: 'search-wrap' }, input, list));
+      ac = new Autocomplete(input, list, { keepValue: true });
+    }
+    if (d.literal) editBox.append(input);
+    const save = async () => {
+      const value = d.literal ? input.value : (ac.picked && ac.picked.id);
+      if (!value) { toast('Pick the new object from the suggestions.'); return; }
+      await this.curate('Edit', () => curation.edit(fact, value), () => {
+        this.dropEdge(fact);
+        const literal = fact.predicate === '<killed>' ? `"${Number(value)}"^^<http://schema.org/Integer>` : JSON.stringify(value);
+        const next = { ...fact, object: d.literal ? literal : value };
+        this.showEdge(next);
+      });
+    };
+    editBox.append(el('button', { type: 'button', class: 'primary', id: 'edit-object-save', on: { click: save } }, 'Save'));
+    return el('div', null, box, editBox);
+  }
+
+  // mergeForm: merge this node into another one, picked by search.
+  mergeForm(n) {
+    const wrap = el('div', { class: 'merge-form', hidden: true });
+    const input = el('input', { type: 'search', id: 'merge-into', autocomplete: 'off', spellcheck: 'false', placeholder: 'The entity to merge into…', 'aria-label': 'Merge into' });
+    const list = el('ul', { class: 'autocomplete', role: 'listbox', hidden: true });
+    const ac = new Autocomplete(input, list, { keepValue: true });
+    const go = async () => {
+      const into = ac.picked;
+      if (!into) { toast('Pick the entity to merge into from the suggestions.'); return; }
+      await this.curate('Merge', () => curation.merge(into.id, n.id), async () => {
+        if (this.app.canvas.has(n.id)) this.app.removeNodes([n.id]);
+        this.app.focusNode(into);
+      });
+    };
+    wrap.append(el('p', { class: 'hint' }, `${n.label} will become an alias of the entity you pick, and its relations move there. Unmerge takes it back.`),
+      el('div', { class: 'search-wrap' }, input, list),
+      el('button', { type: 'button', class: 'primary', id: 'merge-go', on: { click: go } }, 'Merge'));
+    const toggle = el('button', { type: 'button', id: 'merge-open', title: 'Merge this entity into another one: both names become aliases',
+      on: { click: () => { wrap.hidden = !wrap.hidden; if (!wrap.hidden) input.focus(); } } }, 'Merge into…');
+    return el('div', { class: 'actions curation' }, toggle, wrap);
+  }
+
+  // historySection lists the audit entries of a node, loaded after the
+  // panel is drawn; merges still in force offer Unmerge, rejections Restore.
+  historySection(n) {
+    const list = el('ol', { class: 'history-list' }, el('li', { class: 'muted' }, 'Loading…'));
+    const sec = section('History', list);
+    sec.classList.add('history');
+    curation.history(n.id).then((res) => {
+      clear(list);
+      if (!res.entries.length) { list.append(el('li', { class: 'muted' }, 'No curation yet.')); return; }
+      for (const e of res.entries) list.append(this.historyItem(n, e));
+    }).catch((err) => clear(list).append(el('li', { class: 'warn' }, err.message)));
+    return sec;
+  }
+
+  historyItem(n, e) {
+    const when = e.time.replace('T', ' ').replace('Z', ' UTC');
+    const li = el('li', { class: `audit a-${e.action}`, dataset: { action: e.action } },
+      el('div', { class: 'audit-head' }, el('span', { class: 'badge' }, e.action), el('span', { class: 'muted' }, `${when} · ${e.actor}`)),
+      el('div', { class: 'audit-summary' }, e.summary));
+    const details = el('details', null, el('summary', null, 'before and after'),
+      el('pre', { class: 'mono' }, `before: ${JSON.stringify(e.before, null, 1)}\nafter: ${JSON.stringify(e.after, null, 1)}`));
+    li.append(details);
+    if (e.action === 'merge' && !e.undone_by && e.before && e.before.from) {
+      li.append(el('button', { type: 'button', class: 'link unmerge', title: 'Take this merge back',
+        on: { click: () => this.curate('Unmerge', () => curation.unmerge(e.before.from, e.before.into), async () => {
+          try { this.app.addNode(await api.node(e.before.from)); } catch { /* shown in the panel */ }
+          this.showNode(n.id);
+        }) } }, 'Unmerge'));
+    }
+    if (e.action === 'merge' && e.undone_by) li.append(el('span', { class: 'muted' }, ' (undone)'));
+    if ((e.action === 'reject' || e.action === 'edit') && Array.isArray(e.before) && e.before.length) {
+      const f = e.before[0];
+      li.append(el('button', { type: 'button', class: 'link restore', title: 'Accept the rejected fact: it comes back, curated',
+        on: { click: () => this.curate('Restore', () => curation.accept({ subject: f.subject, predicate: f.predicate, object: f.object, doc: f.doc }),
+          () => this.showEdge({ subject: f.subject, predicate: f.predicate, object: f.object })) } }, 'Restore'));
+    }
+    return li;
   }
 }
