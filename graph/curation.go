@@ -606,48 +606,64 @@ func (s *Store) Merge(ctx context.Context, actor, into, from string) (AuditEntry
 }
 
 // Unmerge takes back the latest merge of from (into into, when given): the
-// quads the merge added go and from's own quads come back. A quad the merge
-// added that is gone since (re-extraction replaced it, say) is left out, and
-// so is the quad of from it came from.
+// quads the merge added go and from's own quads come back, exactly, when
+// nothing has changed since. A quad the merge added that is gone since (the
+// article was extracted again, say) is left out, and so is the quad of from
+// it came from; the documents of such quads are then extracted again, now
+// that the two entities are apart, so that their facts go back to whichever
+// entity the article names.
 func (s *Store) Unmerge(ctx context.Context, actor, into, from string) (AuditEntry, error) {
+	e, stale, err := s.unmerge(ctx, actor, into, from)
+	if err != nil || len(stale) == 0 {
+		return e, err
+	}
+	if _, err := s.extractDocs(ctx, stale); err != nil {
+		return e, fmt.Errorf("unmerged, but extracting %s again: %w", strings.Join(stale, ", "), err)
+	}
+	return e, nil
+}
+
+// unmerge does Unmerge's transaction and returns the documents whose quads
+// changed since the merge.
+func (s *Store) unmerge(ctx context.Context, actor, into, from string) (AuditEntry, []string, error) {
 	b, err := parseNodeID("from", from)
 	if err != nil {
-		return AuditEntry{}, err
+		return AuditEntry{}, nil, err
 	}
 	var a quad.Value
 	if strings.TrimSpace(into) != "" {
 		if a, err = parseNodeID("into", into); err != nil {
-			return AuditEntry{}, err
+			return AuditEntry{}, nil, err
 		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	merge, err := s.activeMerge(ctx, a, b)
 	if err != nil {
-		return AuditEntry{}, err
+		return AuditEntry{}, nil, err
 	}
 	var before, after MergeState
 	if err := json.Unmarshal(merge.Before, &before); err != nil {
-		return AuditEntry{}, fmt.Errorf("read merge %s: %w", merge.ID, err)
+		return AuditEntry{}, nil, fmt.Errorf("read merge %s: %w", merge.ID, err)
 	}
 	if err := json.Unmarshal(merge.After, &after); err != nil {
-		return AuditEntry{}, fmt.Errorf("read merge %s: %w", merge.ID, err)
+		return AuditEntry{}, nil, fmt.Errorf("read merge %s: %w", merge.ID, err)
 	}
 	a, err = parseNodeID("into", before.Into)
 	if err != nil {
-		return AuditEntry{}, err
+		return AuditEntry{}, nil, err
 	}
 	orig, err := parseNQuadLines(before.Quads)
 	if err != nil {
-		return AuditEntry{}, fmt.Errorf("read merge %s: %w", merge.ID, err)
+		return AuditEntry{}, nil, fmt.Errorf("read merge %s: %w", merge.ID, err)
 	}
 	added, err := parseNQuadLines(after.Quads)
 	if err != nil {
-		return AuditEntry{}, fmt.Errorf("read merge %s: %w", merge.ID, err)
+		return AuditEntry{}, nil, fmt.Errorf("read merge %s: %w", merge.ID, err)
 	}
 	have, err := s.quadSetAround(ctx, a)
 	if err != nil {
-		return AuditEntry{}, err
+		return AuditEntry{}, nil, err
 	}
 	wasAdded := map[quad.Quad]bool{}
 	var remove []quad.Quad
@@ -658,22 +674,35 @@ func (s *Store) Unmerge(ctx context.Context, actor, into, from string) (AuditEnt
 		}
 	}
 	var restore []quad.Quad
+	staleDocs := map[string]bool{}
 	for _, q := range orig {
 		if m := rewriteMerge(q, a, b); wasAdded[m] && !have[m] {
+			if d := docIDOf(q.Label); d != "" {
+				staleDocs[d] = true
+			}
 			continue // gone since the merge
 		}
 		restore = append(restore, q)
 	}
+	var stale []string
+	for d := range staleDocs {
+		stale = append(stale, d)
+	}
+	sort.Strings(stale)
 	mergeIRI, err := parseNodeID("merge", merge.ID)
 	if err != nil {
-		return AuditEntry{}, err
+		return AuditEntry{}, nil, err
 	}
-	return s.commit(remove, restore, audit{
-		actor: actor, action: ActionUnmerge, targets: []quad.Value{a, b}, undoes: mergeIRI,
-		summary: fmt.Sprintf("unmerged %s from %s (%d quads restored)", nodeID(b), nodeID(a), len(restore)),
-		before:  MergeState{Into: nodeID(a), From: nodeID(b), Quads: nquadLines(remove)},
-		after:   MergeState{Into: nodeID(a), From: nodeID(b), Quads: nquadLines(restore)},
+	summary := fmt.Sprintf("unmerged %s from %s (%d quads restored)", nodeID(b), nodeID(a), len(restore))
+	if len(stale) > 0 {
+		summary += fmt.Sprintf("; %d changed since the merge, re-extracted from %s", len(orig)-len(restore), strings.Join(stale, ", "))
+	}
+	e, err := s.commit(remove, restore, audit{
+		actor: actor, action: ActionUnmerge, targets: []quad.Value{a, b}, undoes: mergeIRI, summary: summary,
+		before: MergeState{Into: nodeID(a), From: nodeID(b), Quads: nquadLines(remove)},
+		after:  MergeState{Into: nodeID(a), From: nodeID(b), Quads: nquadLines(restore)},
 	})
+	return e, stale, err
 }
 
 // activeMerge finds the latest merge of b (into a, if a is set) that no

@@ -475,3 +475,32 @@ func TestCurationBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestCurationUnmergeAfterReExtraction merges two attacks, extracts the
+// article that names them again (its facts now go to the merged attack),
+// and unmerges: the article is extracted again and the graph is as it was.
+func TestCurationUnmergeAfterReExtraction(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t, "memory")
+	reloadArticle(t, s, docSleepers) // extracting twice is the same as once
+	orig := withoutAudit(allQuads(t, s))
+	const into, from = "<attack/2016-brussels-bombings>", "<attack/brussels-bombings>"
+	if _, err := s.Merge(ctx, "alice", into, from); err != nil {
+		t.Fatal(err)
+	}
+	reloadArticle(t, s, docSleepers)
+	if got := gizmo(t, s, `g.V("`+from+`").Out().All()`); got != "null" && got != "[]" {
+		t.Errorf("re-extraction brought the merged attack back: %s", got)
+	}
+	e, err := s.Unmerge(ctx, "alice", into, from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(e.Summary, "re-extracted from "+docSleepers) {
+		t.Errorf("summary = %q", e.Summary)
+	}
+	got := withoutAudit(allQuads(t, s))
+	if strings.Join(got, "\n") != strings.Join(orig, "\n") {
+		t.Errorf("after unmerge: %d quads, want %d\n%s", len(got), len(orig), diffLines(orig, got))
+	}
+}
