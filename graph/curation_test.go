@@ -4,9 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cayleygraph/quad"
 
 	"newsgraph/seeds"
 )
@@ -502,5 +505,92 @@ func TestCurationUnmergeAfterReExtraction(t *testing.T) {
 	got := withoutAudit(allQuads(t, s))
 	if strings.Join(got, "\n") != strings.Join(orig, "\n") {
 		t.Errorf("after unmerge: %d quads, want %d\n%s", len(got), len(orig), diffLines(orig, got))
+	}
+}
+
+// TestCurationOnDurableStores curates a bolt store served through its
+// in-memory mirror (as `serve` does) and reads it back after reopening it.
+func TestCurationOnDurableStores(t *testing.T) {
+	ctx := context.Background()
+	db := backends[1].db(t)
+	s := seeded(t, db)
+	s.Close()
+	m, err := OpenMirrored(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := withoutAudit(allQuads(t, m))
+	if _, err := m.Reject(ctx, "alice", linked); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Merge(ctx, "alice", "<person/james-clapper>", "<person/matthew-levitt>"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Unmerge(ctx, "alice", "", "<person/matthew-levitt>"); err != nil {
+		t.Fatal(err)
+	}
+	m.Close()
+	r := openStore(t, db)
+	if st := statusIn(t, r, linked, docSleepers); st != StatusRejected {
+		t.Errorf("after reopening: status %s, want rejected", st)
+	}
+	h, err := r.History(ctx, "<person/matthew-levitt>")
+	if err != nil || len(h) != 2 {
+		t.Fatalf("history after reopening: %+v, %v", h, err)
+	}
+	if _, err := r.Accept(ctx, "bob", linked); err != nil {
+		t.Fatal(err)
+	}
+	got := withoutAudit(allQuads(t, r))
+	var extra []string
+	for _, l := range diffLinesList(orig, got) {
+		if !strings.Contains(l, "curated") && !strings.Contains(l, "Float") && !strings.Contains(l, "<ev/") {
+			extra = append(extra, l)
+		}
+	}
+	if len(extra) > 0 {
+		t.Errorf("after reject, merge, unmerge and accept, the graph differs by more than the curated evidence:\n%s", strings.Join(extra, "\n"))
+	}
+}
+
+// diffLinesList lists the lines only one of want and got has.
+func diffLinesList(want, got []string) []string {
+	var out []string
+	for _, l := range strings.Split(diffLines(want, got), "\n") {
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func TestAddsFirst(t *testing.T) {
+	q := func(s, p, o string) quad.Quad {
+		return quad.Quad{Subject: quad.IRI(s), Predicate: quad.IRI(p), Object: quad.IRI(o)}
+	}
+	for _, tc := range []struct {
+		name               string
+		remove, add, first []quad.Quad
+	}{
+		{"only adds", nil, []quad.Quad{q("a", "p", "b")}, nil},
+		{"a merge: the link to the merged entity goes first",
+			[]quad.Quad{q("b", "p", "x"), q("b", "r", "y")},
+			[]quad.Quad{q("a", "p", "x"), q("audit/1", "audit_target", "b")},
+			[]quad.Quad{q("audit/1", "audit_target", "b")}},
+		{"a node whose count does not fall stays",
+			[]quad.Quad{q("s", "p", "o")},
+			[]quad.Quad{q("s", "p", "o2"), q("audit/1", "audit_target", "s")},
+			nil},
+		{"a quad in both cancels out",
+			[]quad.Quad{q("b", "p", "x")},
+			[]quad.Quad{q("b", "p", "x")},
+			nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			first, rest := addsFirst(tc.remove, tc.add)
+			if fmt.Sprint(first) != fmt.Sprint(tc.first) || len(first)+len(rest) != len(tc.add) {
+				t.Errorf("first = %v, rest = %v; want first %v", first, rest, tc.first)
+			}
+		})
 	}
 }
