@@ -150,86 +150,16 @@ func (a audit) quads(now time.Time) ([]quad.Quad, AuditEntry, error) {
 }
 
 // commit applies one curation action and its audit entry in one
-// transaction. The caller holds s.mu for writing.
-//
-// Cayley's key-value backends (bolt) store a quad wrongly when the same
-// transaction takes one of its nodes' reference counts down: their
-// applyAddDeltas resolves only the nodes whose count goes up, and writes
-// the quad without that node (a merge removes every quad of the merged
-// entity and adds the audit entry's link to it). Such quads are added
-// first, in a transaction of their own, which only adds; if the main
-// transaction then fails they are taken out again.
+// transaction (see Store.replace). The caller holds s.mu for writing.
 func (s *Store) commit(remove, add []quad.Quad, a audit) (AuditEntry, error) {
 	aq, e, err := a.quads(time.Now())
 	if err != nil {
 		return AuditEntry{}, err
 	}
-	first, rest := addsFirst(dedupe(remove), dedupe(append(add, aq...)))
-	if len(first) > 0 {
-		if err := s.replace(nil, first); err != nil {
-			return AuditEntry{}, fmt.Errorf("%s: %w", a.action, err)
-		}
-	}
-	if err := s.replace(remove, rest); err != nil {
-		if len(first) > 0 {
-			if uerr := s.replace(first, nil); uerr != nil {
-				err = fmt.Errorf("%w (and taking back its first %d quads: %v)", err, len(first), uerr)
-			}
-		}
+	if err := s.replace(remove, append(add, aq...)); err != nil {
 		return AuditEntry{}, fmt.Errorf("%s: %w", a.action, err)
 	}
 	return e, nil
-}
-
-// addsFirst splits add into the quads that must be written before the
-// transaction that removes remove (those with a node whose count that
-// transaction would take down) and the rest. A quad in both add and remove
-// cancels out and stays where it is.
-func addsFirst(remove, add []quad.Quad) (first, rest []quad.Quad) {
-	removed := make(map[quad.Quad]bool, len(remove))
-	for _, q := range remove {
-		removed[q] = true
-	}
-	added := make(map[quad.Quad]bool, len(add))
-	for _, q := range add {
-		added[q] = true
-	}
-	net := map[quad.Value]int{}
-	count := func(q quad.Quad, d int) {
-		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-			if v != nil {
-				net[v] += d
-			}
-		}
-	}
-	rest = add
-	for {
-		clear(net)
-		for _, q := range remove {
-			if !added[q] {
-				count(q, -1)
-			}
-		}
-		for _, q := range rest {
-			if !removed[q] {
-				count(q, +1)
-			}
-		}
-		var keep []quad.Quad
-		moved := false
-		for _, q := range rest {
-			if !removed[q] && (net[q.Subject] < 0 || net[q.Predicate] < 0 || net[q.Object] < 0 || (q.Label != nil && net[q.Label] < 0)) {
-				first = append(first, q)
-				moved = true
-				continue
-			}
-			keep = append(keep, q)
-		}
-		rest = keep
-		if !moved {
-			return first, rest
-		}
-	}
 }
 
 // readAudit reads one entry. The caller holds s.mu.

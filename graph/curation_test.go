@@ -594,3 +594,35 @@ func TestAddsFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestReExtractionOnBolt loads an edited article again on bolt: no quad
+// may lose a node (see curation_kv.go).
+func TestReExtractionOnBolt(t *testing.T) {
+	ctx := context.Background()
+	s := seeded(t, backends[1].db(t))
+	text, err := seeds.FS.ReadFile("articles/" + docSleepers + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(text), "\n")
+	edited := strings.Join(lines[:len(lines)/2], "\n") + "\n"
+	if _, err := s.LoadArticle(ctx, docSleepers, []byte(edited)); err != nil {
+		t.Fatal(err)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	it := s.qs.QuadsAllIterator()
+	defer it.Close()
+	broken := 0
+	for it.Next(ctx) {
+		q := s.qs.Quad(it.Result())
+		if q.Subject == nil || q.Predicate == nil || q.Object == nil {
+			if broken++; broken <= 3 {
+				t.Errorf("a quad lost a node: %#v", q)
+			}
+		}
+	}
+	if broken > 0 {
+		t.Errorf("%d broken quads", broken)
+	}
+}

@@ -229,18 +229,38 @@ func (s *Store) write(ctx context.Context, quads []quad.Quad) error {
 }
 
 // replace deletes remove and adds add in one transaction, under the write
-// lock the caller holds. A quad in both stays as it is.
+// lock the caller holds. A quad in both stays as it is. (Quads that bolt
+// would store wrongly in that transaction are added just before it, and
+// taken out again if it fails: see curation_kv.go.)
 func (s *Store) replace(remove, add []quad.Quad) error {
+	remove, add = dedupe(remove), dedupe(add)
+	first, add := addsFirst(remove, add)
+	defer s.gen.Add(1)
+	if len(first) > 0 {
+		tx := cgraph.NewTransaction()
+		for _, q := range first {
+			tx.AddQuad(q)
+		}
+		if err := s.qw.ApplyTransaction(tx); err != nil {
+			return fmt.Errorf("write %d quads: %w", len(first), err)
+		}
+	}
 	tx := cgraph.NewTransaction()
-	for _, q := range dedupe(remove) {
+	for _, q := range remove {
 		tx.RemoveQuad(q)
 	}
-	for _, q := range dedupe(add) {
+	for _, q := range add {
 		tx.AddQuad(q)
 	}
-	defer s.gen.Add(1)
 	if err := s.qw.ApplyTransaction(tx); err != nil {
-		return fmt.Errorf("write %d quads, delete %d: %w", len(add), len(remove), err)
+		if len(first) > 0 {
+			undo := cgraph.NewTransaction()
+			for _, q := range first {
+				undo.RemoveQuad(q)
+			}
+			_ = s.qw.ApplyTransaction(undo)
+		}
+		return fmt.Errorf("write %d quads, delete %d: %w", len(first)+len(add), len(remove), err)
 	}
 	return nil
 }
