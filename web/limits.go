@@ -15,7 +15,9 @@ var errBusy = errors.New("the server is busy with long-running queries; retry la
 //
 // Gizmo runs JavaScript, and its loops are CPU-bound: a few of them would
 // take every core. Every query may start (up to maxRunning at once; the
-// excess is refused at once). A query that is still running after
+// excess waits up to lightBudget for one of them to finish, and is then
+// refused, so a burst of light queries queues briefly while a pile-up of
+// long ones is answered 503). A query that is still running after
 // lightBudget must take one of the heavy slots, of which there is one fewer
 // than there are cores; if none is free it is interrupted and answered 503
 // with Retry-After. So long queries never hold more than cores-1 cores and
@@ -43,14 +45,25 @@ func newQueryGate(maxRunning, heavySlots int, lightBudget time.Duration) *queryG
 	}
 }
 
-// enter admits a query, or returns errBusy. The returned context is
+// enter admits a query, waiting up to lightBudget for a running slot, or
+// returns errBusy. The returned context is
 // cancelled with cause errBusy if the query outlives the light budget
 // without a heavy slot; done releases what the query held.
 func (g *queryGate) enter(ctx context.Context) (context.Context, func(), error) {
 	select {
 	case g.running <- struct{}{}:
 	default:
-		return nil, nil, errBusy
+		// A burst of light queries clears in milliseconds: wait for a slot
+		// as long as a query may run light, then give up.
+		wait := time.NewTimer(g.lightBudget)
+		defer wait.Stop()
+		select {
+		case g.running <- struct{}{}:
+		case <-wait.C:
+			return nil, nil, errBusy
+		case <-ctx.Done():
+			return nil, nil, errBusy
+		}
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	stop := make(chan struct{})
