@@ -38,7 +38,7 @@ func TestBadInputHTTP(t *testing.T) {
 		{"empty v1 delete", "POST", "/api/v1/delete", form, "", 400, "body", ""},
 		{"empty v2 write", "POST", "/api/v2/write", "application/n-quads", "", 400, "empty",
 			"web/write.go writeV2 answers 200 \"wrote 0 quads\" as upstream Cayley does; a 400 needs an empty-body check there"},
-		{"empty v2 node delete", "POST", "/api/v2/node/delete", "application/n-quads", "", 400, "", ""},
+		{"empty v2 node delete", "POST", "/api/v2/node/delete", "application/n-quads", "", 400, "body: empty", ""},
 		{"empty subgraph", "POST", "/api/explore/subgraph", "application/json", "", 400, "body", ""},
 		// Huge bodies.
 		{"query over 1 MiB", "POST", "/api/v1/query/gizmo", form, huge, 413, "too large", ""},
