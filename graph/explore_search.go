@@ -46,6 +46,14 @@ type searchIndex struct {
 	// first, so that only the entries holding a matching word are scored.
 	vocab []string
 	post  [][]int32
+	// byFirst and bySecond list the vocabulary's words by their first and
+	// second byte: the only words the typo pass can match (typoWord).
+	byFirst, bySecond [256][]int32
+	// grams maps every substring of one to three bytes of a vocabulary
+	// word to the words that hold it: the words containing a query word of
+	// up to three letters are grams[qw]; for a longer one, its rarest
+	// three-letter substring narrows them down.
+	grams map[string][]int32
 	// linear makes candidates return every entry: the scan the index
 	// replaces, kept for the test that compares the two.
 	linear bool
@@ -74,14 +82,60 @@ func (ix *searchIndex) index() {
 	}
 	sort.Strings(ix.vocab)
 	ix.post = make([][]int32, len(ix.vocab))
+	ix.grams = map[string][]int32{}
+	seen := map[string]bool{}
 	for i, w := range ix.vocab {
+		clear(seen)
+		for n := 1; n <= 3; n++ {
+			for p := 0; p+n <= len(w); p++ {
+				g := w[p : p+n]
+				if !seen[g] {
+					seen[g] = true
+					ix.grams[g] = append(ix.grams[g], int32(i))
+				}
+			}
+		}
 		ix.post[i] = byWord[w]
+		ix.byFirst[w[0]] = append(ix.byFirst[w[0]], int32(i))
+		if len(w) > 1 {
+			ix.bySecond[w[1]] = append(ix.bySecond[w[1]], int32(i))
+		}
 	}
+}
+
+// containing lists the vocabulary words that may contain qw (all of them
+// do when qw has at most three bytes).
+func (ix *searchIndex) containing(qw string) []int32 {
+	if len(qw) <= 3 {
+		return ix.grams[qw]
+	}
+	var best []int32
+	for p := 0; p+3 <= len(qw); p++ {
+		list, ok := ix.grams[qw[p:p+3]]
+		if !ok {
+			return nil
+		}
+		if best == nil || len(list) < len(best) {
+			best = list
+		}
+	}
+	return best
+}
+
+// typoCandidates lists the vocabulary words that typoWord(qw, ·) may
+// accept: those starting with qw's first or second byte, or whose second
+// byte is qw's first.
+func (ix *searchIndex) typoCandidates(qw string) [][]int32 {
+	lists := [][]int32{ix.byFirst[qw[0]], ix.bySecond[qw[0]]}
+	if len(qw) > 1 && qw[1] != qw[0] {
+		lists = append(lists, ix.byFirst[qw[1]])
+	}
+	return lists
 }
 
 // candidates returns the entries in which every query word matches some
 // word (match decides), in index order.
-func (ix *searchIndex) candidates(ctx context.Context, qwords []string, match func(qw, w string) bool) ([]int32, error) {
+func (ix *searchIndex) candidates(ctx context.Context, qwords []string, typos bool, match func(qw, w string) bool) ([]int32, error) {
 	if ix.linear {
 		all := make([]int32, len(ix.entries))
 		for i := range all {
@@ -92,19 +146,27 @@ func (ix *searchIndex) candidates(ctx context.Context, qwords []string, match fu
 	var cand map[int32]bool
 	for k, qw := range qwords {
 		next := map[int32]bool{}
-		for i, w := range ix.vocab {
-			if i&8191 == 0 {
-				if err := ctx.Err(); err != nil {
-					return nil, err
-				}
-			}
-			if !match(qw, w) {
-				continue
+		visit := func(i int) {
+			if !match(qw, ix.vocab[i]) {
+				return
 			}
 			for _, e := range ix.post[i] {
 				if k == 0 || cand[e] {
 					next[e] = true
 				}
+			}
+		}
+		if typos {
+			// only the words sharing one of the first two letters; a
+			// word in two lists is visited twice, which changes nothing
+			for _, list := range ix.typoCandidates(qw) {
+				for _, i := range list {
+					visit(int(i))
+				}
+			}
+		} else {
+			for _, i := range ix.containing(qw) {
+				visit(int(i))
 			}
 		}
 		cand = next
@@ -357,7 +419,7 @@ func (ix *searchIndex) scan(ctx context.Context, qkey string, qwords []string, t
 	if typos {
 		match = typoWord
 	}
-	cands, err := ix.candidates(ctx, qwords, match)
+	cands, err := ix.candidates(ctx, qwords, typos, match)
 	if err != nil {
 		return err
 	}
