@@ -371,6 +371,17 @@ func (d *docState) titleFirst(si, a, b int) bool {
 			break
 		}
 	}
+	// an organisation no list names, known by its suffix, then a title:
+	// "Greater Manchester Police Chief Constable Ian Hopkins"
+	if prefix == nil {
+		for k := a + 2; k+1 < b; k++ {
+			if orgSuffixes[d.toks[k-1].text] && !titleHeads[d.toks[k-1].text] && (titleHeads[d.toks[k].text] || titleMods[d.toks[k].text]) && d.orgShape(a, k) {
+				prefix = d.addMention(&mention{t0: a, t1: k, ent: d.orgEntity(a, k)})
+				a = k
+				break
+			}
+		}
+	}
 	if prefix == nil && a+1 < b && services[d.toks[a].text] && (titleHeads[d.toks[a+1].text] || ranks[d.toks[a+1].text]) {
 		service = d.toks[a].text
 		a++

@@ -250,6 +250,13 @@ func TestEntityRules(t *testing.T) {
 				{subj: "John Nicholson", pred: PredRole, obj: "General"},
 				{subj: "Hill", not: true},
 			}},
+		{"an unlisted organisation, then a title, then the name",
+			"Greater Manchester Police Chief Constable Ian Hopkins said the attacker acted alone.",
+			[]want{
+				{subj: "Ian Hopkins", pred: PredAffiliatedWith, obj: "Greater Manchester Police"},
+				{subj: "Ian Hopkins", pred: PredStated},
+				{subj: "Greater Manchester Police Chief Constable Ian Hopkins", not: true},
+			}},
 		{"appositives after and before names",
 			"Omar Haddad, a recruiter for the Islamic State, was arrested. Belgium's head of counter-terrorism, Paul Van Tigchelt, said the arrest was important. Lina Berg is the director of the Swedish Security Service.",
 			[]want{
