@@ -1049,6 +1049,15 @@ func (d *docState) complementClaims(si, v int, sp *entity, cls string) []*claim 
 			k = m.c1
 		} else {
 			k = d.npRight(k, end)
+			// the addressee ends where a second noun phrase begins: "told
+			// reporters the truck had been stolen", "told the BBC the
+			// attacker acted alone"
+			for n := i + 1; n < k; n++ {
+				if addresseeEnd[d.toks[n].lower] {
+					k = n
+					break
+				}
+			}
 		}
 		start = k
 	default:
@@ -1119,6 +1128,10 @@ func (d *docState) hasFinite(a, b int) bool {
 	}
 	return false
 }
+
+// addresseeEnd are words that open a noun phrase, so cannot continue the
+// addressee of "told".
+var addresseeEnd = setOf("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "some", "two", "three")
 
 // skipAdjuncts skips time words and short prepositional adjuncts after a
 // verb: "Monday", "on Tuesday", "in a statement", "last week", "to reporters".

@@ -128,6 +128,12 @@ func TestAttributionRules(t *testing.T) {
 				{subj: "John Carter", pred: PredStated, claim: "the country must stay united"},
 				{subj: "Paul Roy", pred: PredStated, claim: "to hunt down those responsible", rule: "to-infinitive"},
 			}},
+		{"told someone, then the claim without that",
+			"Police spokesman Thomas Neuendorf told reporters the truck had been stolen from a Polish company. A witness told the BBC the driver had fled.",
+			[]want{
+				{subj: "Thomas Neuendorf", pred: PredStated, claim: "the truck had been stolen from a Polish company"},
+				{pred: PredStated, claim: "the driver had fled"},
+			}},
 		{"a report published by an agency",
 			"Europol said in a report published on Tuesday that jihadist attacks in Europe had fallen. According to the report, most attackers were home-grown.",
 			[]want{
