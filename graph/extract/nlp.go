@@ -103,15 +103,38 @@ func analyse(m *models, text string) ([]tok, []sentence) {
 	sents = splitAfterAbbrev(text, toks, sents)
 	sents = capSentences(toks, sents)
 	markParagraphs(text, sents)
-	if len(sents) > 0 {
-		stripDateline(toks, &sents[0])
+	// the dateline opens the first paragraph of running text, which
+	// follows the headline and byline when the text keeps them: lines
+	// that end with no full stop
+	for i := range sents {
+		if sents[i].para > 3 || i > 0 && sents[i].para == sents[i-1].para {
+			continue
+		}
+		if stripDateline(toks, &sents[i]) || !headlineLike(text, sents[i]) {
+			break
+		}
 	}
 	return toks, sents
 }
 
+// headlineLike: a one-sentence line with no final punctuation (a headline,
+// a byline, a kicker).
+func headlineLike(text string, s sentence) bool {
+	t := strings.TrimSpace(text[s.start:s.end])
+	if t == "" || s.end < len(text) && text[s.end] != '\n' && text[s.end] != '\r' {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '.', '"', '!', '?', ':':
+		return false
+	}
+	return !strings.HasSuffix(t, "”")
+}
+
 // stripDateline drops a wire-service dateline from the first sentence:
-// "MARSEILLE, France (Reuters) - ", "BERLIN — ".
-func stripDateline(toks []tok, s *sentence) {
+// "MARSEILLE, France (Reuters) - ", "BERLIN — ". It reports whether it
+// dropped one.
+func stripDateline(toks []tok, s *sentence) bool {
 	i := s.t0
 	caps := 0
 	for i < s.t1 && i < s.t0+12 {
@@ -121,17 +144,19 @@ func stripDateline(toks []tok, s *sentence) {
 			if caps > 0 && i+1 < s.t1 {
 				s.t0 = i + 1
 				s.start = toks[i+1].start
+				return true
 			}
-			return
+			return false
 		case isAcronym(strings.ReplaceAll(t, ".", "")) && len(t) > 1 || t == "," || t == "(" || t == ")" || isUpperStart(t) && i > s.t0 && caps > 0:
 			if isAcronym(t) {
 				caps++
 			}
 		default:
-			return
+			return false
 		}
 		i++
 	}
+	return false
 }
 
 // splitGlued splits prose tokens at em/en dashes, ellipses and stray quote

@@ -160,6 +160,13 @@ func TestAttributionRules(t *testing.T) {
 			[]want{
 				{pred: PredStated, not: true},
 			}},
+		{"a wire dateline after the headline is no part of the claim",
+			"Spain detains two after Valencia knife attack\n\nMADRID (AP) - Two men were detained in Valencia on Friday after a stabbing near the cathedral, the interior ministry said.\n\nThe 2004 bombings of MADRID commuter trains killed 191 people.",
+			[]want{
+				{pred: PredStated, claim: "Two men were detained in Valencia"},
+				{pred: PredStated, claim: "MADRID", not: true},
+				{pred: PredStated, claim: "(AP)", not: true},
+			}},
 		{"scare quotes are not speech",
 			`The minister warned of a "serious and lasting" threat from extremists.`,
 			[]want{
