@@ -64,29 +64,34 @@ func (d *docState) findAttacks() {
 			continue
 		}
 		var here []*attack
+		var at []int // the token each attack of the sentence is named at
 		for i := s.t0; i < s.t1; i++ {
 			t := d.toks[i]
 			if n := attackNouns[t.lower]; n != "" && isNounTag(t.tag) {
-				if a := d.nounAttack(si, i, n); a != nil {
-					here = appendAttack(here, a)
-				} else if a := d.definiteAttack(si, i); a != nil {
-					here = appendAttack(here, a)
+				a := d.nounAttack(si, i, n)
+				if a == nil {
+					a = d.definiteAttack(si, i)
+				}
+				if a != nil && !hasAttack(here, a) {
+					here = append(here, a)
+					at = append(at, i)
 				}
 				continue
 			}
 			if d.verbTrigger(si, i) && !(len(here) > 0 && d.toks[i].lower == "killed") {
-				if a := d.verbAttack(si, i); a != nil {
-					here = appendAttack(here, a)
+				if a := d.verbAttack(si, i); a != nil && !hasAttack(here, a) {
+					here = append(here, a)
+					at = append(at, i)
 				}
 			}
 		}
 		// where-clauses: "The threat was highlighted in Brussels Tuesday,
 		// where … set off an explosive device at a train station."
 		if len(here) > 0 {
-			d.tolls(si, here[0])
+			d.tolls(si, here[0], func(i int) *attack { return d.relativeAttack(si, i, here, at) })
 			d.perpetrators(si, here[0])
 		} else {
-			d.tolls(si, nil)
+			d.tolls(si, nil, nil)
 			if n := len(d.attacks); n > 0 {
 				d.perpetrators(si, d.attacks[n-1])
 			}
@@ -96,13 +101,13 @@ func (d *docState) findAttacks() {
 	}
 }
 
-func appendAttack(list []*attack, a *attack) []*attack {
+func hasAttack(list []*attack, a *attack) bool {
 	for _, x := range list {
 		if x == a {
-			return list
+			return true
 		}
 	}
-	return append(list, a)
+	return false
 }
 
 // nounAttack reads "the Paris attacks", "the November Paris attacks", "the
@@ -908,7 +913,7 @@ func (d *docState) qualifierBefore(i, lo int) string {
 
 // tolls reads death tolls in sentence si and attaches them to the attack
 // the sentence speaks of (or the latest attack when it says "the attack").
-func (d *docState) tolls(si int, a *attack) {
+func (d *docState) tolls(si int, a *attack, rel func(i int) *attack) {
 	s := d.sents[si]
 	for i := s.t0; i < s.t1; i++ {
 		n, next := d.parseCount(i, s.t1)
@@ -923,6 +928,11 @@ func (d *docState) tolls(si int, a *attack) {
 			continue
 		}
 		target := a
+		if rel != nil {
+			if r := rel(i); r != nil {
+				target = r
+			}
+		}
 		if target == nil {
 			target = d.attackInSentence(si)
 		}
@@ -934,6 +944,39 @@ func (d *docState) tolls(si int, a *attack) {
 		}
 		d.addFact(&fact{subj: target.ent, pred: PredKilled, lit: strconv.Itoa(n), qual: qual, sent: si, rule: "death-toll", conf: 0.8})
 	}
+}
+
+// relativeAttack: a toll in a relative clause belongs to the attack the
+// clause hangs on ("The Antwerp attack was the deadliest since the 2016
+// bombings at Brussels airport, which killed 32 people"): the attack named
+// last before "which"/"that", when the toll follows the pronoun closely.
+// here and at are the sentence's attacks and the tokens they are named at.
+func (d *docState) relativeAttack(si, i int, here []*attack, at []int) *attack {
+	if len(here) < 2 {
+		return nil
+	}
+	s := d.sents[si]
+	r := -1
+	for k := i - 1; k >= s.t0 && k >= i-6; k-- {
+		w := d.toks[k].lower
+		if w == "which" || w == "that" {
+			r = k
+			break
+		}
+		if w == "," || w == ";" || attackNouns[w] != "" {
+			break
+		}
+	}
+	if r < 0 {
+		return nil
+	}
+	var best *attack
+	for k, a := range here {
+		if k < len(at) && at[k] < r {
+			best = a
+		}
+	}
+	return best
 }
 
 // isDeathCount reports whether the count at tokens [i, next) counts the

@@ -208,6 +208,12 @@ func TestAttackRules(t *testing.T) {
 				{subj: "Nice attack", pred: PredKilled, obj: "86"},
 				{pred: PredKilled, obj: "1", not: true},
 			}},
+		{"a toll in a relative clause belongs to the attack it hangs on",
+			"The Hamburg stabbing was the worst in Germany since the 2016 truck attack on a Christmas market in Berlin, which killed 12 people.",
+			[]want{
+				{subj: "2016 Berlin attack", pred: PredKilled, obj: "12"},
+				{subj: "Hamburg stabbing", pred: PredKilled, not: true},
+			}},
 		{"the year names the event",
 			"The Brussels bombings in March 2016 killed 32 people at Zaventem airport and a metro station.",
 			[]want{
