@@ -154,7 +154,7 @@ func (d *docState) addClaim(c *claim) *claim {
 		}
 	}
 	d.claims = append(d.claims, c)
-	d.lastSpeaker = append(d.lastSpeaker, &speakerRef{ent: c.speaker, sent: d.toks[c.t0].sent})
+	d.lastSpeaker = append(d.lastSpeaker, &speakerRef{ent: c.speaker, sent: d.toks[c.t0].sent, t0: c.t0, t1: c.t1})
 	return c
 }
 

@@ -225,8 +225,9 @@ type docState struct {
 }
 
 type speakerRef struct {
-	ent  *entity
-	sent int
+	ent    *entity
+	sent   int
+	t0, t1 int // the claim's tokens
 }
 
 // fact is a relation between entities (or an entity and a literal) found in

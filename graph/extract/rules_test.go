@@ -120,6 +120,12 @@ func TestAttributionRules(t *testing.T) {
 				{subj: "Unnamed senior official (snippet)", pred: PredStated, claim: "the suspect had been known to police"},
 				{subj: "Unnamed senior official (snippet)", pred: PredStated, claim: "He was on a watch list"},
 			}},
+		{"he after a report that names another person is the reporter",
+			"Chief Inspector Anna Berg said at a briefing that Lukas Meyer had been known to police since 2019.\n\n“We are checking his contacts abroad,” she said.",
+			[]want{
+				{subj: "Anna Berg", pred: PredStated, claim: "We are checking his contacts abroad"},
+				{subj: "Lukas Meyer", pred: PredStated, not: true},
+			}},
 		{"speech acts beyond said",
 			"Prime Minister Jane Doe called the attacks an act of war. Chancellor Karl Weber condemned the bombing as cowardly. The group threatened to strike again. Senator John Carter tweeted that the country must stay united. Minister Paul Roy vowed to hunt down those responsible.",
 			[]want{

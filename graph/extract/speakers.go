@@ -166,6 +166,11 @@ func (d *docState) resolveNP(a, b int) *entity {
 	}
 	first := d.toks[a].lower
 	// pronouns
+	if b-a == 1 && (first == "he" || first == "she") {
+		if e := d.speakingPerson(a); e != nil {
+			return e
+		}
+	}
 	if b-a == 1 && pronouns[first] {
 		return d.pronoun(a)
 	}
@@ -314,6 +319,33 @@ func (d *docState) pronoun(i int) *entity {
 				return r.ent
 			}
 		}
+	}
+	return nil
+}
+
+// speakingPerson: "he said" after a report whose claim names another
+// person ("Marchand told reporters that Bensaid had been flagged. … he
+// said") is the reporter, not the person named in the words: a person named
+// only inside the last claim of a person speaking within the two sentences
+// before does not take the pronoun from that speaker.
+func (d *docState) speakingPerson(i int) *entity {
+	if d.toks[i].quote >= 0 || len(d.lastSpeaker) == 0 {
+		return nil
+	}
+	r := d.lastSpeaker[len(d.lastSpeaker)-1]
+	if r.ent.typ != TypePerson || d.toks[i].sent-r.sent > 2 || r.t1 > i {
+		return nil
+	}
+	for k := d.firstMentionFrom(i) - 1; k >= 0; k-- {
+		m := d.ments[k]
+		if m.t0 >= i || m.ent == nil || m.ent.typ != TypePerson {
+			continue
+		}
+		if m.ent == r.ent || m.t0 < r.t0 || m.t0 >= r.t1 {
+			return nil // the latest person is the speaker, or is named outside the claim
+		}
+		d.merge(d.toks[i].text, r.ent, "pronoun", i)
+		return r.ent
 	}
 	return nil
 }
