@@ -635,12 +635,17 @@ func (d *docState) subjectSpan(v, lo int) (int, int) {
 		if p != "by" && p != "from" && p != "with" && p != "for" && p != "of" && p != "at" && p != "in" && p != "to" {
 			break
 		}
-		if !d.npTok(n0 - 2) {
+		// "close" and "familiar" are often tagged as adverbs
+		adj := (d.toks[n0-2].lower == "close" || d.toks[n0-2].lower == "familiar") && n0-3 >= lo && d.npTok(n0-3)
+		if !d.npTok(n0-2) && !adj {
 			break
 		}
 		m0 := d.npLeft(n0-2, lo)
+		if adj {
+			m0 = d.npLeft(n0-3, lo)
+		}
 		h := d.toks[n0-2].lower
-		if d.toks[n0-2].tag == "JJ" && n0-3 >= lo {
+		if (d.toks[n0-2].tag == "JJ" || adj) && n0-3 >= lo {
 			// "officials familiar with", "sources close to"
 			h = d.toks[n0-3].lower
 		}

@@ -161,6 +161,12 @@ func TestAttributionRules(t *testing.T) {
 				{subj: "Unnamed official (snippet)", pred: PredStated, claim: "the attacker had acted alone"},
 				{subj: "Unnamed official 2 (snippet)", pred: PredStated, claim: "he had help"},
 			}},
+		{"sources close to an inquiry",
+			"People close to the case said nothing. A source close to the defence team said the suspect would appeal. Two sources familiar with the file said the weapon had been bought online.",
+			[]want{
+				{subj: "Unnamed source close to the defence team (snippet)", pred: PredStated, claim: "the suspect would appeal"},
+				{pred: PredStated, claim: "the weapon had been bought online"},
+			}},
 		{"impersonal and passive verbs are no speakers",
 			"It is understood that the suspect was known to police. He is believed to have travelled to Syria.",
 			[]want{

@@ -145,6 +145,9 @@ func (d *docState) headOf(a, b int) int {
 		if t.lower == "of" || t.lower == "by" || t.lower == "from" || t.lower == "with" || t.lower == "at" || t.lower == "in" || t.lower == "obtained" || t.lower == "published" || t.lower == "released" {
 			break
 		}
+		if (t.lower == "close" || t.lower == "familiar") && i > a && i+1 < b && (d.toks[i+1].lower == "to" || d.toks[i+1].lower == "with") {
+			break // "sources close to the investigation"
+		}
 		if isNounTag(t.tag) || d.mentAt[i] >= 0 || anonNouns[t.lower] || docNouns[t.lower] != "" {
 			h = i
 		}
