@@ -167,6 +167,11 @@ func TestAttributionRules(t *testing.T) {
 				{subj: "Unnamed source close to the defence team (snippet)", pred: PredStated, claim: "the suspect would appeal"},
 				{pred: PredStated, claim: "the weapon had been bought online"},
 			}},
+		{"the office said, after its full name",
+			"The Hamburg public prosecutor's office said the two men were Syrian nationals.\n\nNeither had a criminal record.\n\nBoth were remanded in custody, the prosecutor's office added.",
+			[]want{
+				{subj: "Hamburg public prosecutor's office", pred: PredStated, claim: "Both were remanded in custody"},
+			}},
 		{"impersonal and passive verbs are no speakers",
 			"It is understood that the suspect was known to police. He is believed to have travelled to Syria.",
 			[]want{

@@ -274,6 +274,10 @@ func (d *docState) resolveNP(a, b int) *entity {
 		}
 	}
 	if orgNouns[head] && definite {
+		if e := d.speakerBySuffix(a+1, h); e != nil {
+			d.merge(d.span(a, b), e, "description", a)
+			return e
+		}
 		if e := d.orgByNoun(head, h); e != nil {
 			d.merge(d.span(a, b), e, "description", a)
 			return e
@@ -480,6 +484,41 @@ func (d *docState) orgByNoun(noun string, before int) *entity {
 		}
 		if (noun == "network" || noun == "channel" || noun == "broadcaster" || noun == "newspaper" || noun == "paper" || noun == "outlet") && m.ent.outlet {
 			return m.ent
+		}
+	}
+	return nil
+}
+
+// speakerBySuffix: "the prosecutor's office said" refers back to the
+// organisation that spoke last under a name ending in the same words ("the
+// Lyon prosecutor's office", "the federal prosecutor's office") within the
+// last 30 sentences. Tokens [a, h] are the description after "the".
+func (d *docState) speakerBySuffix(a, h int) *entity {
+	if a > h {
+		return nil
+	}
+	var words []string
+	for k := a; k <= h; k++ {
+		w := d.toks[k].lower
+		if w == "’s" {
+			w = "'s"
+		}
+		words = append(words, w)
+	}
+	suffix := strings.Join(words, " ")
+	si := d.toks[h].sent
+	for k := len(d.lastSpeaker) - 1; k >= 0; k-- {
+		r := d.lastSpeaker[k]
+		if si-r.sent > 30 {
+			break
+		}
+		if r.ent.typ != TypeOrg {
+			continue
+		}
+		name := strings.ToLower(strings.ReplaceAll(r.ent.name, "’", "'"))
+		name = strings.ReplaceAll(name, "'s", " 's")
+		if name != suffix && strings.HasSuffix(name, " "+suffix) {
+			return r.ent
 		}
 	}
 	return nil
