@@ -687,6 +687,11 @@ func (d *docState) subjectBeforeAppositive(c, lo int) (int, int) {
 			}
 			return -1, -1
 		}
+		// "Its national coordinator, Deputy Assistant Commissioner Laura
+		// Penrose, said": a titled name is the subject, not an appositive
+		if m := d.mentionAt(c - 1); m != nil && m.ent != nil && m.ent.typ == TypePerson && m.t1 == c && m.t0 >= segStart && d.allCapitalised(segStart, m.t0) {
+			return segStart, c
+		}
 		if d.appositiveLike(segStart, c) {
 			c = j
 			continue
@@ -699,6 +704,18 @@ func (d *docState) subjectBeforeAppositive(c, lo int) (int, int) {
 		return -1, -1
 	}
 	return -1, -1
+}
+
+// allCapitalised: tokens [a, b) are capitalised words (a title before a
+// name), none of them an article.
+func (d *docState) allCapitalised(a, b int) bool {
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if !isUpperStart(t.text) || t.tag == "DT" || t.lower == "the" || t.lower == "a" || t.lower == "an" {
+			return false
+		}
+	}
+	return true
 }
 
 // npBeforeComma returns the start of the noun phrase ending just before the

@@ -172,6 +172,12 @@ func TestAttributionRules(t *testing.T) {
 			[]want{
 				{subj: "Hamburg public prosecutor's office", pred: PredStated, claim: "Both were remanded in custody"},
 			}},
+		{"a description, then the titled name, then said",
+			"Its chief executive, Managing Director Oliver Grant, said the company had received threats. The agency's new director, General Maria Lopez, told reporters the risk was high.",
+			[]want{
+				{subj: "Oliver Grant", pred: PredStated, claim: "the company had received threats"},
+				{subj: "Maria Lopez", pred: PredStated, claim: "the risk was high"},
+			}},
 		{"impersonal and passive verbs are no speakers",
 			"It is understood that the suspect was known to police. He is believed to have travelled to Syria.",
 			[]want{
