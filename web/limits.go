@@ -15,7 +15,7 @@ var errBusy = errors.New("the server is busy with long-running queries; retry la
 //
 // Gizmo runs JavaScript, and its loops are CPU-bound: a few of them would
 // take every core. Every query may start (up to maxRunning at once; the
-// excess waits up to lightBudget for one of them to finish, and is then
+// excess waits up to 4×lightBudget for one of them to finish, and is then
 // refused, so a burst of light queries queues briefly while a pile-up of
 // long ones is answered 503). A query that is still running after
 // lightBudget must take one of the heavy slots, of which there is one fewer
@@ -45,7 +45,7 @@ func newQueryGate(maxRunning, heavySlots int, lightBudget time.Duration) *queryG
 	}
 }
 
-// enter admits a query, waiting up to lightBudget for a running slot, or
+// enter admits a query, waiting up to 4×lightBudget for a running slot, or
 // returns errBusy. The returned context is
 // cancelled with cause errBusy if the query outlives the light budget
 // without a heavy slot; done releases what the query held.
@@ -53,9 +53,10 @@ func (g *queryGate) enter(ctx context.Context) (context.Context, func(), error) 
 	select {
 	case g.running <- struct{}{}:
 	default:
-		// A burst of light queries clears in milliseconds: wait for a slot
-		// as long as a query may run light, then give up.
-		wait := time.NewTimer(g.lightBudget)
+		// A burst of light queries clears in milliseconds, but on a
+		// saturated machine their wall time stretches: wait for a slot up
+		// to four light budgets, then give up.
+		wait := time.NewTimer(4 * g.lightBudget)
 		defer wait.Stop()
 		select {
 		case g.running <- struct{}{}:
