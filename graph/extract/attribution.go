@@ -1155,6 +1155,22 @@ func (d *docState) hasFinite(a, b int) bool {
 // addressee of "told".
 var addresseeEnd = setOf("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "some", "two", "three")
 
+// timeAdjunct: tokens [a, b) name a day or a time of day ("Sunday
+// morning", "March 3", "the evening of Oct. 9").
+func (d *docState) timeAdjunct(a, b int) bool {
+	day := false
+	for k := a; k < b; k++ {
+		t := d.toks[k]
+		if weekdays[t.text] || months[t.text] {
+			day = true
+		}
+	}
+	return day || dayParts[d.toks[b-1].lower]
+}
+
+// dayParts are times of day (prose tags "evening" as a verb at times).
+var dayParts = setOf("morning", "afternoon", "evening", "night")
+
 // skipAdjuncts skips time words and short prepositional adjuncts after a
 // verb: "Monday", "on Tuesday", "in a statement", "last week", "to reporters".
 func (d *docState) skipAdjuncts(i, end int) int {
@@ -1174,7 +1190,7 @@ func (d *docState) skipAdjuncts(i, end int) int {
 		case t.lower == "on" || t.lower == "in" || t.lower == "at" || t.lower == "during" || t.lower == "to":
 			// a short adjunct ending before a clause: "in a statement", "on Twitter"
 			j := i + 1
-			for j < end && j < i+7 && (d.npTok(j) || d.toks[j].lower == "of") {
+			for j < end && j < i+7 && (d.npTok(j) || d.toks[j].lower == "of" || dayParts[d.toks[j].lower]) {
 				j++
 			}
 			if j == i+1 {
@@ -1184,7 +1200,8 @@ func (d *docState) skipAdjuncts(i, end int) int {
 			if head == "statement" || head == "interview" || head == "speech" || head == "twitter" || head == "x" ||
 				head == "conference" || head == "briefing" || head == "reporters" || head == "journalists" || head == "facebook" ||
 				head == "television" || head == "radio" || head == "parliament" || weekdays[d.toks[j-1].text] || head == "breakfast" ||
-				head == "website" || head == "message" || head == "video" || head == "post" || head == "report" || head == "letter" {
+				head == "website" || head == "message" || head == "video" || head == "post" || head == "report" || head == "letter" ||
+				d.timeAdjunct(i+1, j) {
 				i = j
 				if i < end && d.toks[i].text == "," {
 					i++
@@ -1233,14 +1250,25 @@ func (d *docState) leftClaim(si, v int, sp *entity) *claim {
 			break
 		}
 	}
-	if !d.hasVerb(c0, a-1) {
+	// "C, the city's mayor, X, said": the description before the name is
+	// no part of the claim
+	end := a - 1
+	for k := a - 2; k > c0 && k >= a-10; k-- {
+		if d.toks[k].text == "," {
+			if d.appositiveLike(k+1, a-1) && d.hasRoleNoun(k+1, a-1) && d.hasVerb(c0, k) {
+				end = k
+			}
+			break
+		}
+	}
+	if !d.hasVerb(c0, end) {
 		return nil
 	}
 	outlet := d.outletAfter(v, s.t1)
 	if outlet == sp {
 		outlet = nil
 	}
-	return d.addClaim(&claim{speaker: sp, t0: c0, t1: a - 1, sent: si, rule: "speaker-after-clause", conf: 0.85, outlet: outlet, outletRule: "told-outlet"})
+	return d.addClaim(&claim{speaker: sp, t0: c0, t1: end, sent: si, rule: "speaker-after-clause", conf: 0.85, outlet: outlet, outletRule: "told-outlet"})
 }
 
 // accordingTo reads "According to X, C." and "C, according to X."

@@ -178,6 +178,13 @@ func TestAttributionRules(t *testing.T) {
 				{subj: "Oliver Grant", pred: PredStated, claim: "the company had received threats"},
 				{subj: "Maria Lopez", pred: PredStated, claim: "the risk was high"},
 			}},
+		{"claim, then a description, the name and said with a time",
+			"The gunman had acted alone, the region's police chief, Henrik Dahl, said on Monday evening. Two of the wounded were in a critical condition, Dahl said on Tuesday.",
+			[]want{
+				{subj: "Henrik Dahl", pred: PredStated, claim: "The gunman had acted alone"},
+				{subj: "Henrik Dahl", pred: PredStated, claim: "police chief", not: true},
+				{subj: "Henrik Dahl", pred: PredStated, claim: "Two of the wounded were in a critical condition"},
+			}},
 		{"impersonal and passive verbs are no speakers",
 			"It is understood that the suspect was known to police. He is believed to have travelled to Syria.",
 			[]want{
