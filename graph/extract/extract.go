@@ -222,6 +222,7 @@ type docState struct {
 	attackEnts []*attack // one per attack event
 	// speakers in order of their statements, for coreference
 	lastSpeaker []*speakerRef
+	pendingOrg  []pendingOrg
 }
 
 type speakerRef struct {
@@ -272,6 +273,7 @@ func (x *Extractor) extract(doc, text string) Result {
 	d.roles()
 	d.orgRelations()
 	d.attribution()
+	d.resolvePossessiveOrgs()
 	d.findAttacks()
 	d.operatesIn()
 	return d.emit()

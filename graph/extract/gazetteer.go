@@ -641,7 +641,8 @@ var roleNouns = setOf("head", "chief", "director", "chairman", "chairwoman", "ch
 	"organizer", "organiser", "financier", "facilitator", "bombmaker", "propagandist", "representative",
 	"partner", "owner", "boss", "head", "commandant", "premier", "chancellor", "secretary-general",
 	"director-general", "undersecretary", "investigator", "specialist", "lecturer", "teacher", "student",
-	"doctor", "surgeon", "engineer", "pilot", "soldier", "veteran", "trainer")
+	"doctor", "surgeon", "engineer", "pilot", "soldier", "veteran", "trainer", "vice-president",
+	"vice-chairman", "vice-chairwoman", "vice-chair", "vice-premier")
 
 // leadNouns are role heads meaning the person leads the organisation.
 var leadNouns = setOf("head", "chief", "director", "chairman", "chairwoman", "chair", "leader", "commander", "ceo",

@@ -375,6 +375,14 @@ func (d *docState) preAppositiveRole(m *mention, si int) bool {
 	for k > s.t0 && d.toks[k-1].text != "," && d.toks[k-1].qmark == 0 && !isFinite(d.toks[k-1]) && k > j-12 {
 		k--
 	}
+	// "…, a commitment its vice-president, X, described as": the
+	// description starts at the possessive
+	for p := j - 1; p > k; p-- {
+		if w := d.toks[p].lower; w == "its" || w == "their" || w == "his" || w == "her" {
+			k = p
+			break
+		}
+	}
 	first := d.toks[k]
 	definite := first.lower == "the" || first.lower == "his" || first.lower == "her" || first.lower == "their" || first.lower == "its" || k+1 <= j && isPossessive(d.toks[k+1].text)
 	if first.lower == "his" || first.lower == "her" || first.lower == "their" || first.lower == "its" {
@@ -389,17 +397,60 @@ func (d *docState) preAppositiveRole(m *mention, si int) bool {
 	if !definite && r.org == nil {
 		return false
 	}
-	// "Its spokesman, X": the organisation last spoken of
+	// "Its spokesman, X": the organisation last spoken of, found once the
+	// speakers are known (resolvePossessiveOrgs)
 	if (first.lower == "its" || first.lower == "their") && r.org == nil {
-		for k := d.firstMentionFrom(m.c0) - 1; k >= 0 && k >= d.firstMentionFrom(m.c0)-12; k-- {
-			if o := d.ments[k]; o.ent != nil && o.ent.typ == TypeOrg && !o.adj && !o.ent.outlet {
-				r.org = o.ent
-				break
-			}
-		}
+		d.pendingOrg = append(d.pendingOrg, pendingOrg{p: m.ent, lead: r.lead, member: r.member, si: si, at: k})
 	}
 	d.emitRole(m.ent, r, si, "pre-appositive", 0.75)
 	return true
+}
+
+// pendingOrg is a role whose organisation is a possessive ("Its spokesman,
+// X"), resolved after attribution.
+type pendingOrg struct {
+	p            *entity
+	lead, member bool
+	si, at       int // sentence; token of the possessive
+}
+
+// resolvePossessiveOrgs gives "Its spokesman, X" the organisation that
+// spoke last in the sentence or the one before ("The UK's counter-terrorism
+// policing network said …. Its national coordinator, X, said"), or else
+// the organisation named last in them; an organisation further back is too
+// far to be sure of.
+func (d *docState) resolvePossessiveOrgs() {
+	for _, po := range d.pendingOrg {
+		var org *entity
+		for k := len(d.claims) - 1; k >= 0; k-- {
+			c := d.claims[k]
+			if c.t0 >= po.at || c.sent > po.si {
+				continue
+			}
+			if c.sent < po.si-1 {
+				break
+			}
+			if c.speaker != nil && c.speaker.typ == TypeOrg && !c.speaker.outlet {
+				org = c.speaker
+				break
+			}
+		}
+		if org == nil {
+			for k := d.firstMentionFrom(po.at) - 1; k >= 0; k-- {
+				o := d.ments[k]
+				if d.toks[o.t0].sent < po.si-1 {
+					break
+				}
+				if o.ent != nil && o.ent.typ == TypeOrg && !o.adj && !o.ent.outlet {
+					org = o.ent
+					break
+				}
+			}
+		}
+		if org != nil {
+			d.roleFact(po.p, "", org, po.lead, po.member, po.si, "pre-appositive", 0.75)
+		}
+	}
 }
 
 // asRoles reads "As chief cleric to ISIS since 2014, he …".

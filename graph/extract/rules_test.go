@@ -315,6 +315,18 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Paul Van Tigchelt", pred: PredAffiliatedWith, obj: "Belgium"},
 				{subj: "Lina Berg", pred: PredLeads, obj: "Swedish Security Service"},
 			}},
+		{"its: the organisation that spoke just before, not one named further back",
+			"Amnesty International criticised the raids. Belgium's federal police said on Friday that nine homes had been searched. Its spokesman, Marc Peeters, said no weapons were found.",
+			[]want{
+				{subj: "Marc Peeters", pred: PredAffiliatedWith, obj: "federal police"},
+				{subj: "Marc Peeters", pred: PredAffiliatedWith, obj: "Amnesty International", not: true},
+			}},
+		{"its inside a longer phrase before the name",
+			"The Danish Security Service has raised the alert level, a step its vice-president, Jonas Holm, described as temporary.",
+			[]want{
+				{subj: "Jonas Holm", pred: PredRole, obj: "vice-president"},
+				{subj: "Jonas Holm", pred: PredAffiliatedWith, obj: "Danish Security Service"},
+			}},
 		{"organisations no list names, by their suffix",
 			"The Greater Manchester Police said two men were held. The Federal Criminal Police Office said it was investigating. The Al Noor Foundation, a charity close to the Muslim Brotherhood, denied any link.",
 			[]want{
