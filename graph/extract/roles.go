@@ -243,6 +243,11 @@ func (d *docState) rolePhrase(a, end int) (r rolePhraseT, ok bool) {
 					}
 					if org != nil {
 						r.org = org
+						// "head of Germany's domestic intelligence agency":
+						// the country the organisation belongs to
+						if c := d.possessiveCountry(o0, o1); c != nil && c != org && r.country == nil {
+							r.country = c
+						}
 						r.lead = p == "of" && leadNouns[r.headWord]
 						r.member = (r.headWord == "member" || r.headWord == "supporter" || memberNouns[r.headWord] && org.militant) && (p == "for" || p == "to" || p == "of")
 					}
@@ -254,6 +259,19 @@ func (d *docState) rolePhrase(a, end int) (r rolePhraseT, ok bool) {
 	r.role = d.span(start, roleEnd)
 	r.end = i
 	return r, true
+}
+
+// possessiveCountry: the country whose possessive opens tokens [a, b)
+// ("Germany's domestic intelligence agency", "the country's …" is not one).
+func (d *docState) possessiveCountry(a, b int) *entity {
+	if a < b && d.toks[a].lower == "the" {
+		a++
+	}
+	m := d.mentionAt(a)
+	if m == nil || m.ent == nil || m.t0 != a || m.ent.typ != TypePlace || m.ent.kind != kCountry || m.t1 >= b || !isPossessive(d.toks[m.t1].text) {
+		return nil
+	}
+	return m.ent
 }
 
 // orgInPhrase finds the organisation named by tokens [a, b): a mention, or

@@ -327,6 +327,12 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Jonas Holm", pred: PredRole, obj: "vice-president"},
 				{subj: "Jonas Holm", pred: PredAffiliatedWith, obj: "Danish Security Service"},
 			}},
+		{"head of a country's agency: affiliated with the country",
+			"The director of Austria's state security agency, Franz Huber, said the threat remained high.",
+			[]want{
+				{subj: "Franz Huber", pred: PredAffiliatedWith, obj: "Austria"},
+				{subj: "Franz Huber", pred: PredLeads, obj: "state security agency"},
+			}},
 		{"organisations no list names, by their suffix",
 			"The Greater Manchester Police said two men were held. The Federal Criminal Police Office said it was investigating. The Al Noor Foundation, a charity close to the Muslim Brotherhood, denied any link.",
 			[]want{
