@@ -82,7 +82,19 @@ func (g *queryGate) enter(ctx context.Context) (context.Context, func(), error) 
 		case g.heavy <- struct{}{}:
 			<-stop
 			<-g.heavy
+			return
 		default:
+		}
+		// Every heavy slot is taken. On a machine saturated by other work an
+		// ordinary query's wall time stretches past the budget too: give it
+		// one more light budget to finish or find a slot, then cut it off.
+		t.Reset(g.lightBudget)
+		select {
+		case <-stop:
+		case g.heavy <- struct{}{}:
+			<-stop
+			<-g.heavy
+		case <-t.C:
 			cancel(errBusy)
 		}
 	}()
