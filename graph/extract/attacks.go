@@ -288,6 +288,16 @@ func (d *docState) placeList(si, j int) (places, sites []*entity, city *entity, 
 			// "Brussels airport": a city followed by a site noun
 			e := m.ent
 			end := m.t1
+			if st, se := d.possessiveSite(m, s.t1); se > end {
+				// "Antwerp's Central Station", "Berlin's Breitscheidplatz"
+				sites = append(sites, st)
+				places = append(places, e)
+				if e.kind == kCity || e.kind == "" {
+					city = e
+				}
+				j = se
+				break
+			}
 			if end < s.t1 && siteNouns[d.toks[end].lower] {
 				se := end
 				for se < s.t1 && siteNouns[d.toks[se].lower] {
@@ -354,6 +364,29 @@ func (d *docState) placeList(si, j int) (places, sites []*entity, city *entity, 
 		break
 	}
 	return places, sites, city, next
+}
+
+// possessiveSite reads a named site after a city's possessive: "Antwerp's
+// Central Station" (a site noun last: the city joins the name), "Berlin's
+// Breitscheidplatz". It returns the site and the token after it, or the end
+// of the city mention when none follows.
+func (d *docState) possessiveSite(city *mention, end int) (*entity, int) {
+	k := city.t1
+	if city.ent.kind == kCountry || k+1 >= end || !isPossessive(d.toks[k].text) {
+		return nil, city.t1
+	}
+	n := d.mentionAt(k + 1)
+	if n == nil || n.ent == nil || n.t0 != k+1 || n.adj || n.ent.typ == TypePerson || n.ent.typ == TypeDoc || n.ent.typ == TypeOrg && !siteish(n.ent.name) {
+		return nil, city.t1
+	}
+	if n.ent.typ == TypePlace && n.ent.kind != "site" && n.ent.kind != "" {
+		return nil, city.t1 // "Belgium's Flanders": a region, not a site
+	}
+	name := n.ent.name
+	if siteish(name) {
+		name = city.ent.name + " " + name
+	}
+	return d.siteEntity(name), n.t1
 }
 
 func firstNonDet(d *docState, k int) int {

@@ -244,6 +244,13 @@ func TestAttackRules(t *testing.T) {
 				{subj: "2016 Berlin attack", pred: PredKilled, obj: "12"},
 				{subj: "Hamburg stabbing", pred: PredKilled, not: true},
 			}},
+		{"a site after the city's possessive",
+			"A man set off a bomb at Rotterdam's Central Station on Friday. Gunmen attacked diners at Vienna's Schwedenplatz in 2020.",
+			[]want{
+				{subj: "Rotterdam bombing", pred: PredAttackLocation, obj: "Rotterdam Central Station"},
+				{subj: "Rotterdam bombing", pred: PredAttackLocation, obj: "Rotterdam"},
+				{pred: PredAttackLocation, obj: "Schwedenplatz"},
+			}},
 		{"the year names the event",
 			"The Brussels bombings in March 2016 killed 32 people at Zaventem airport and a metro station.",
 			[]want{
