@@ -36,7 +36,11 @@ var attackNouns = map[string]string{
 // kind rather than an event.
 var hypoBefore = setOf("future", "further", "additional", "next", "potential", "possible", "planned",
 	"more", "follow", "follow-up", "copycat", "similar", "style", "any", "new", "other", "such", "foiled",
-	"thwarted", "imminent", "likely", "feared", "attempted", "lone-wolf", "inspired", "worldwide")
+	"thwarted", "imminent", "likely", "feared", "attempted", "lone-wolf", "inspired", "worldwide",
+	// nouns that govern a hypothetical attack: "plans for attacks in
+	// Paris", "the threat of an attack", "calls for attacks"
+	"plans", "plan", "plots", "plot", "threat", "threats", "risk", "risks", "fears", "fear", "warnings",
+	"warning", "calls", "call")
 var hypoVerbs = setOf("launch", "carry", "conduct", "stage", "commit", "plan", "planning", "plot", "plotting",
 	"prepare", "preparing", "threaten", "threatened", "engage", "could", "would", "may", "might", "will",
 	"can", "should", "must", "ready", "intend", "intended", "aim", "aimed", "seek", "seeking", "encourage",
@@ -441,6 +445,12 @@ func (d *docState) hypothetical(si, i int) bool {
 		if t.lower == "since" || t.lower == "after" || t.lower == "before" || t.lower == "following" || t.lower == "during" || t.lower == "in" && k < i-1 {
 			break
 		}
+		// "questioning three men over the bombing", "an inquiry into the
+		// attack", "in connection with the stabbing": what comes before
+		// the preposition is not the attack's
+		if t.lower == "over" || t.lower == "into" || t.lower == "about" || t.lower == "behind" || t.lower == "with" {
+			break
+		}
 		if hypoBefore[t.lower] || hypoVerbs[t.lower] && !(t.lower == "carry" && k+1 < i && d.toks[k+1].lower == "out" && d.toks[k].tag == "VBD") {
 			if t.lower == "carry" || t.lower == "launch" || t.lower == "conduct" || t.lower == "commit" || t.lower == "stage" || t.lower == "engage" {
 				// "carried out" is past; "to carry out" / "could carry out" is not
@@ -634,6 +644,16 @@ func (d *docState) verbAttack(si, i int) *attack {
 			}
 		}
 	}
+	if city == nil && !hasCity(places) && len(d.attacks) > 0 && d.definiteAttacker(si, i) {
+		// "The attacker, a 31-year-old …, stabbed two commuters to death …
+		// on the evening of Oct. 9 before being shot on a platform": the
+		// attack already told, and the date of the clause is its date
+		a := d.attacks[len(d.attacks)-1]
+		if date := d.dateNear(si, i, j); date != "" {
+			d.addFact(&fact{subj: a.ent, pred: PredAttackDate, lit: date, sent: si, rule: "attack-date", conf: 0.7})
+		}
+		return a
+	}
 	if len(places) == 0 && len(sites) == 0 {
 		// "the Tunisian who drove the truck into the market crowd": the
 		// attack already told
@@ -656,6 +676,27 @@ func (d *docState) verbAttack(si, i int) *attack {
 		d.verbPerpetrator(si, i, a)
 	}
 	return a
+}
+
+func hasCity(places []*entity) bool {
+	for _, p := range places {
+		if p.kind == kCity || p.kind == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// definiteAttacker reports whether the subject of the attack verb at i is
+// a definite attacker noun ("The attacker, a Moroccan national, stabbed",
+// "the gunman then opened fire"), past an appositive.
+func (d *docState) definiteAttacker(si, i int) bool {
+	s := d.sents[si]
+	a, b := d.subjectSpan(i, s.t0)
+	if a < 0 || b-a > 3 {
+		return false
+	}
+	return (d.toks[a].lower == "the" || d.toks[a].lower == "this") && attackerNouns[d.toks[b-1].lower]
 }
 
 // definiteObject reports whether the attack verb at i takes a definite

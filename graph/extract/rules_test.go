@@ -251,6 +251,18 @@ func TestAttackRules(t *testing.T) {
 				{subj: "Rotterdam bombing", pred: PredAttackLocation, obj: "Rotterdam"},
 				{pred: PredAttackLocation, obj: "Schwedenplatz"},
 			}},
+		{"the attacker, then the verb and its date",
+			"Police are questioning three men over the bombing at a bus station in Lille. The bomber, a 24-year-old local man, detonated a rucksack bomb on the morning of March 14 before being arrested at a hotel.",
+			[]want{
+				{subj: "Lille bombing", pred: PredAttackDate, obj: "March 14"},
+			}},
+		{"a count before a preposition counts people, not attacks; plans for attacks are none",
+			"Police are holding two women over the stabbing at a cafe in Nantes. Officers arrested four men over plans for attacks in Bordeaux. An inquiry into the threat of attacks in Rennes was opened.",
+			[]want{
+				{subj: "Nantes stabbing", pred: PredAttackLocation, obj: "Nantes"},
+				{pred: PredAttackLocation, obj: "Bordeaux", not: true},
+				{pred: PredAttackLocation, obj: "Rennes", not: true},
+			}},
 		{"the year names the event",
 			"The Brussels bombings in March 2016 killed 32 people at Zaventem airport and a metro station.",
 			[]want{
