@@ -137,6 +137,12 @@ func (d *docState) capTok(i int) bool {
 		if d.aliasExact(t.text) || gazetteer.exact[t.text].name != "" || firstNames[t.text] {
 			return true
 		}
+		// "Foreign Minister X said": a title word before a title head, however
+		// the tagger reads it and even when the article also writes
+		// "foreign" in lower case
+		if titleMods[t.text] && i+1 < len(d.toks) && d.toks[i+1].sent == t.sent && (titleHeads[d.toks[i+1].text] || titleMods[d.toks[i+1].text]) {
+			return true
+		}
 		if d.lowerSeen[t.lower] {
 			return false
 		}

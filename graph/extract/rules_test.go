@@ -318,6 +318,11 @@ func TestEntityRules(t *testing.T) {
 				{subj: "John Nicholson", pred: PredRole, obj: "General"},
 				{subj: "Hill", not: true},
 			}},
+		{"a sentence-initial title word the tagger reads as an adjective",
+			"Foreign Minister Annalena Brandt said the embassy would stay open. The foreign ministry later confirmed it.",
+			[]want{
+				{subj: "Annalena Brandt", pred: PredRole, obj: "Foreign Minister"},
+			}},
 		{"an unlisted organisation, then a title, then the name",
 			"Greater Manchester Police Chief Constable Ian Hopkins said the attacker acted alone.",
 			[]want{
