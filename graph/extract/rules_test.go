@@ -185,6 +185,12 @@ func TestAttributionRules(t *testing.T) {
 				{subj: "Henrik Dahl", pred: PredStated, claim: "police chief", not: true},
 				{subj: "Henrik Dahl", pred: PredStated, claim: "Two of the wounded were in a critical condition"},
 			}},
+		{"ministries and services described in lower case",
+			"Nine people remain in hospital, the health ministry said. The ambulance service said crews had treated 40 people.",
+			[]want{
+				{subj: "Health ministry", pred: PredStated, claim: "Nine people remain in hospital"},
+				{subj: "Ambulance service", pred: PredStated, claim: "crews had treated 40 people"},
+			}},
 		{"impersonal and passive verbs are no speakers",
 			"It is understood that the suspect was known to police. He is believed to have travelled to Syria.",
 			[]want{

@@ -785,7 +785,8 @@ func (d *docState) aliasNP(a, b int) *entity {
 
 // institutionWords make a lower-case description an institution's name.
 var institutionWords = setOf("federal", "national", "state", "public", "regional", "municipal", "county",
-	"interior", "foreign", "defence", "defense", "justice", "home", "city", "royal", "military", "central")
+	"interior", "foreign", "defence", "defense", "justice", "home", "city", "royal", "military", "central",
+	"health", "finance", "transport", "education", "immigration", "emergency", "ambulance", "fire", "rescue")
 
 // institution names an organisation described in lower case: "French
 // police", "the Paris prosecutor's office", "the federal prosecutor's
