@@ -1304,6 +1304,11 @@ func (d *docState) accordingTo(si, v int) *claim {
 		for j < s.t1 && d.toks[j].text != "," {
 			j++
 		}
+		// "According to a report by X, a London-based think tank, C": an
+		// appositive describing the source is no part of the claim
+		if j2 := d.sourceAppositive(j+1, s.t1); j2 > j {
+			j = j2
+		}
 		if j+1 >= s.t1 {
 			return nil
 		}
@@ -1329,6 +1334,26 @@ func (d *docState) accordingTo(si, v int) *claim {
 		c = &claim{speaker: sp, t0: c0, t1: v - 1, sent: si, rule: "according-to", conf: 0.85, outlet: outlet, outletRule: "obtained-by-outlet"}
 	}
 	return d.addClaim(c)
+}
+
+// sourceAppositive: tokens from a up to a comma describe an organisation or
+// a person by office ("a London-based think tank", "the EU's police
+// agency", "a former adviser"): it returns the comma, or -1.
+func (d *docState) sourceAppositive(a, end int) int {
+	for k := a; k < end && k < a+10; k++ {
+		if d.toks[k].text != "," {
+			continue
+		}
+		if k == a || k+1 >= end || !d.appositiveLike(a, k) || d.hasFinite(a, k) {
+			return -1
+		}
+		h := d.toks[k-1].lower
+		if orgNouns[h] || roleNouns[h] || h == "tank" || h == "think-tank" || h == "daily" || h == "weekly" || h == "charity" || h == "watchdog" {
+			return k
+		}
+		return -1
+	}
+	return -1
 }
 
 // participleClaim reads ", adding that C" with the speaker of the clause

@@ -106,6 +106,13 @@ func TestAttributionRules(t *testing.T) {
 				{pred: PredStated, claim: "the cell had planned further attacks", rule: "according-to"},
 				{subj: "Federal police", pred: PredStated, claim: "The men were arrested in Liege"},
 			}},
+		{"according to a source with an appositive",
+			"According to a study by the Soufan Center, a New York-based research group, most recruits were under 25. According to the police, the driver, a local man, was sober.",
+			[]want{
+				{pred: PredStated, claim: "most recruits were under 25"},
+				{pred: PredStated, claim: "research group", not: true},
+				{pred: PredStated, claim: "the driver, a local man, was sober"},
+			}},
 		{"speaker before the quote, quote across paragraphs",
 			"The mayor, Anne Hidalgo, said: “We will stand together.\n\n“Paris will never be afraid.”\n\nShe left the city hall at noon.",
 			[]want{
