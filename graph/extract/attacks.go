@@ -514,6 +514,17 @@ func (d *docState) verbTrigger(si, i int) bool {
 		}
 	case "blew":
 		return i+2 < s.t1 && (d.toks[i+1].lower == "himself" || d.toks[i+1].lower == "themselves" || d.toks[i+1].lower == "herself")
+	case "fired":
+		// "Shots were fired outside the mosque", "the first shots were fired"
+		if !d.passive(i) {
+			return false
+		}
+		for k := i - 1; k >= s.t0 && k >= i-4; k-- {
+			if w := d.toks[k].lower; w == "shots" || w == "gunshots" || w == "rounds" {
+				return true
+			}
+		}
+		return false
 	case "exploded", "detonated":
 		// "A bomb exploded at a market in Baghdad"
 		return !d.passive(i) || t.lower == "detonated"
@@ -569,7 +580,7 @@ func (d *docState) verbAttack(si, i int) *attack {
 		if w == "bomb" || w == "explosive" || w == "explosives" || w == "device" || w == "detonated" || w == "blew" || w == "bombed" || w == "exploded" {
 			noun = "bombing"
 		}
-		if w == "fire" {
+		if w == "fire" || w == "fired" {
 			noun = "shooting"
 		}
 		if w == "stabbed" || w == "knife" {
@@ -653,6 +664,28 @@ func (d *docState) verbAttack(si, i int) *attack {
 			d.addFact(&fact{subj: a.ent, pred: PredAttackDate, lit: date, sent: si, rule: "attack-date", conf: 0.7})
 		}
 		return a
+	}
+	if city == nil && !hasCity(places) && len(sites) > 0 && len(d.attacks) > 0 {
+		// "The first shots were fired … on Place des Terreaux": a site of
+		// the attack already told, when the clause refers back to it or
+		// follows it closely
+		a := d.attacks[len(d.attacks)-1]
+		v := i
+		for v-1 > s.t0 && (d.toks[v-1].lower == "were" || d.toks[v-1].lower == "was" || d.toks[v-1].lower == "been" || d.toks[v-1].lower == "had" || d.toks[v-1].lower == "have") {
+			v--
+		}
+		sa, _ := d.subjectSpan(v, s.t0)
+		if sa >= 0 && (d.toks[sa].lower == "the" || d.toks[sa].lower == "this") || a.sent >= si-2 {
+			for _, st := range sites {
+				if st.kind == "site-generic" {
+					st = d.entityFor(TypePlace, a.city.name+" "+strings.ToLower(st.name))
+					st.kind = "site"
+				}
+				a.sites = appendUniq(a.sites, st)
+				d.addFact(&fact{subj: a.ent, pred: PredAttackLocation, obj: st, sent: si, rule: "attack-site", conf: 0.7})
+			}
+			return a
+		}
 	}
 	if len(places) == 0 && len(sites) == 0 {
 		// "the Tunisian who drove the truck into the market crowd": the

@@ -317,7 +317,7 @@ func (d *docState) analyseChunk(si, a, b int) {
 	}
 	// a named site: "Manchester Arena", "Brussels Airport", "Promenade des
 	// Anglais"
-	if b-a >= 2 && (siteNouns[strings.ToLower(d.toks[b-1].text)] || siteNouns[strings.ToLower(d.toks[a].text)] && connectors[d.toks[a+1].text]) && isUpperStart(d.toks[b-1].text) {
+	if b-a >= 2 && (siteNouns[strings.ToLower(d.toks[b-1].text)] || siteNouns[strings.ToLower(d.toks[a].text)] && connectors[d.toks[a+1].text] || streetWords[d.toks[a].text]) && isUpperStart(d.toks[b-1].text) {
 		e := d.entityFor(TypePlace, cleanName(d.span(a, b)))
 		if e.kind == "" {
 			e.kind = "site"
@@ -341,6 +341,12 @@ func (d *docState) analyseChunk(si, a, b int) {
 	// a name; its type is settled once the whole document is read
 	d.addMention(&mention{t0: a, t1: b, ent: d.nameEntity(a, b)})
 }
+
+// streetWords open the names of squares, streets and stations in the
+// languages European news quotes them in ("Place des Terreaux", "Rue de
+// Rivoli", "Gare du Nord", "Piazza Navona", "Plaza Mayor").
+var streetWords = setOf("Place", "Rue", "Avenue", "Boulevard", "Quai", "Gare", "Pont", "Plaza", "Piazza",
+	"Piazzale", "Platz", "Praça", "Plaça", "Calle", "Avenida", "Paseo", "Via", "Viale", "Corso", "Rambla", "Strasse", "Straße")
 
 // startsWithTitle reports whether [a, b) opens with a title head, a service
 // and a rank, or a known place or organisation and a title.

@@ -276,6 +276,14 @@ func TestAttackRules(t *testing.T) {
 				{pred: PredAttackLocation, obj: "Bordeaux", not: true},
 				{pred: PredAttackLocation, obj: "Rennes", not: true},
 			}},
+		{"shots were fired: a shooting, or a site of the one already told",
+			"Shots were fired outside a synagogue in Vienna on Monday, leaving two people dead.\n\nA gunman opened fire in the centre of Turin on Sunday, killing three people.\n\nWhat happened?\n\nPolice arrived within minutes.\n\nThe first shots were fired at 21:10 on Piazza Castello, near the royal palace.",
+			[]want{
+				{subj: "Vienna shooting", pred: PredAttackLocation, obj: "Vienna"},
+				{subj: "Vienna shooting", pred: PredKilled, obj: "2"},
+				{subj: "Turin shooting", pred: PredAttackLocation, obj: "Piazza Castello"},
+				{subj: "Vienna shooting", pred: PredAttackLocation, obj: "Piazza Castello", not: true},
+			}},
 		{"the year names the event",
 			"The Brussels bombings in March 2016 killed 32 people at Zaventem airport and a metro station.",
 			[]want{
