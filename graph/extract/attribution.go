@@ -527,6 +527,35 @@ func (d *docState) outletAfter(a, b int) *entity {
 	return nil
 }
 
+// openingOutlet reads an opening participle or adjunct that names the
+// outlet spoken to: "Speaking to the BBC, X said", "In an interview with
+// Le Monde, X said". v is the speech verb.
+func (d *docState) openingOutlet(si, v int) *entity {
+	s := d.sents[si]
+	a := s.t0
+	if a+2 >= v {
+		return nil
+	}
+	w0, w1 := d.toks[a].lower, d.toks[a+1].lower
+	if !((w0 == "speaking" || w0 == "talking" || w0 == "writing") && (w1 == "to" || w1 == "with" || w1 == "in" || w1 == "on") || w0 == "in" && (w1 == "an" || w1 == "a") && a+2 < v && d.toks[a+2].lower == "interview") {
+		return nil
+	}
+	c := a + 2
+	for c < v && d.toks[c].text != "," {
+		c++
+	}
+	if c >= v {
+		return nil
+	}
+	if w0 == "writing" {
+		if m := d.orgAfter(a+2, c); m != nil && m.ent.outlet {
+			return m.ent
+		}
+		return nil
+	}
+	return d.outletAfter(a, c)
+}
+
 var outletDescriptors = setOf("broadcaster", "newspaper", "paper", "magazine", "channel", "network", "news",
 	"agency", "daily", "weekly", "outlet", "website", "radio", "station", "television", "tabloid", "public",
 	"german", "french", "british", "american", "italian", "spanish", "belgian", "dutch", "swedish", "state",
@@ -658,7 +687,9 @@ func (d *docState) subjectSpan(v, lo int) (int, int) {
 		n0 = m0
 	}
 	// an appositive with no closing comma: "Keith Vaz, chairman of the X said"
-	if n0-1 >= lo && d.toks[n0-1].text == "," && d.appositiveLike(n0, k+1) && d.hasRoleNoun(n0, k+1) {
+	// (a titled name is the subject itself: "Speaking to the BBC, Home
+	// Secretary Amber Rudd said")
+	if n0-1 >= lo && d.toks[n0-1].text == "," && d.appositiveLike(n0, k+1) && d.hasRoleNoun(n0, k+1) && !d.titledName(n0, k+1) {
 		if m := d.npBeforeComma(n0-1, lo); m >= 0 {
 			return m, n0 - 1
 		}
@@ -704,6 +735,13 @@ func (d *docState) subjectBeforeAppositive(c, lo int) (int, int) {
 		return -1, -1
 	}
 	return -1, -1
+}
+
+// titledName: tokens [a, b) are a person's name, with only capitalised
+// title words before it ("Home Secretary Amber Rudd").
+func (d *docState) titledName(a, b int) bool {
+	m := d.mentionAt(b - 1)
+	return m != nil && m.ent != nil && m.ent.typ == TypePerson && m.t1 == b && m.t0 >= a && d.allCapitalised(a, m.t0)
 }
 
 // allCapitalised: tokens [a, b) are capitalised words (a title before a
@@ -900,6 +938,9 @@ func (d *docState) reportedSpeech(si int, used map[int]bool) {
 			if c.outlet == nil {
 				// "… in an interview with the broadcaster ZDF"
 				if o := d.outletAfter(v, s.t1); o != nil && o != sp {
+					c.outlet, c.outletRule = o, "interview-with-outlet"
+				} else if o := d.openingOutlet(si, v); o != nil && o != sp {
+					// "Speaking to the BBC, X said …"
 					c.outlet, c.outletRule = o, "interview-with-outlet"
 				} else if o := d.releasedBy(v, s.t1); o != nil && o != sp {
 					// "…, in a statement carried by its Amaq news agency"

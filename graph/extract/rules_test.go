@@ -474,6 +474,13 @@ func TestOutletRules(t *testing.T) {
 		text string
 		want []want
 	}{
+		{"an opening participle names the outlet, and the titled name is the speaker",
+			"Talking to the broadcaster RTL, Justice Minister Marco Bianchi said the suspects would be extradited.",
+			[]want{
+				{subj: "Marco Bianchi", pred: PredStated, claim: "the suspects would be extradited"},
+				{subj: "RTL", pred: PredStated, not: true},
+				{pred: PredReportedBy, obj: "RTL"},
+			}},
 		{"outlets no list names",
 			"The mayor, Johanna Rolland, told the regional daily Ouest-France that the festival would go ahead. Police chief Tom Lake told the Manchester Evening News that patrols had doubled.",
 			[]want{
