@@ -219,6 +219,18 @@ func (d *docState) rolePhrase(a, end int) (r rolePhraseT, ok bool) {
 	headEnd := i
 	r.headWord = d.toks[head].lower
 	roleEnd := headEnd
+	// a topic first: "an expert on radicalisation at the University of
+	// Oslo" (the topic is part of the role, no organisation)
+	if i+1 < end && d.toks[i].lower == "on" && (r.headWord == "expert" || r.headWord == "specialist" || r.headWord == "adviser" || r.headWord == "advisor" || r.headWord == "researcher" || r.headWord == "analyst" || r.headWord == "authority" || r.headWord == "writer") {
+		o1 := i + 1
+		for o1 < end && o1 < i+6 && (d.npTok(o1) || d.toks[o1].lower == "and") && d.mentAt[o1] < 0 {
+			o1++
+		}
+		if o1 > i+1 && o1 < end && (d.toks[o1].lower == "at" || d.toks[o1].lower == "with" || d.toks[o1].lower == "for") {
+			roleEnd = o1
+			i = o1
+		}
+	}
 	// prepositional object
 	if i < end {
 		p := d.toks[i].lower
@@ -252,6 +264,21 @@ func (d *docState) rolePhrase(a, end int) (r rolePhraseT, ok bool) {
 						r.member = (r.headWord == "member" || r.headWord == "supporter" || memberNouns[r.headWord] && org.militant) && (p == "for" || p == "to" || p == "of")
 					}
 				}
+				i = o1
+			}
+		}
+	}
+	// a second phrase naming where: "a professor of security studies at
+	// King's College London"
+	if r.org == nil && i+1 < end && roleEnd == i && (d.toks[i].lower == "at" || d.toks[i].lower == "with") {
+		o0 := i + 1
+		o1 := o0
+		for o1 < end && d.toks[o1].text != "," && d.toks[o1].qmark == 0 && !isFinite(d.toks[o1]) && d.toks[o1].lower != "who" && d.toks[o1].lower != "which" && !(o1 > o0 && (d.toks[o1].lower == "in" || d.toks[o1].lower == "on" || d.toks[o1].lower == "since")) {
+			o1++
+		}
+		if o1 > o0 {
+			if org := d.orgInPhrase(o0, o1); org != nil && org.typ == TypeOrg {
+				r.org = org
 				i = o1
 			}
 		}

@@ -378,6 +378,14 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Franz Huber", pred: PredAffiliatedWith, obj: "Austria"},
 				{subj: "Franz Huber", pred: PredLeads, obj: "state security agency"},
 			}},
+		{"an appositive role with a topic or a field, then where",
+			"Anna Kowalska, a specialist on jihadist networks at the Polish Institute of International Affairs, said the risk was growing. Tom Hale, a lecturer in war studies, and Mark Dunn, a professor of politics at the University of Kent, disagreed.",
+			[]want{
+				{subj: "Anna Kowalska", pred: PredRole, obj: "specialist on jihadist networks"},
+				{subj: "Anna Kowalska", pred: PredAffiliatedWith, obj: "Polish Institute of International Affairs"},
+				{subj: "Mark Dunn", pred: PredRole, obj: "professor of politics"},
+				{subj: "Mark Dunn", pred: PredAffiliatedWith, obj: "University of Kent"},
+			}},
 		{"organisations no list names, by their suffix",
 			"The Greater Manchester Police said two men were held. The Federal Criminal Police Office said it was investigating. The Al Noor Foundation, a charity close to the Muslim Brotherhood, denied any link.",
 			[]want{
