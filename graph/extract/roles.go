@@ -634,12 +634,17 @@ func (d *docState) lowercaseTitle(m *mention, si int) bool {
 		return false
 	}
 	a := k
-	for a-1 >= s.t0 && (isUpperStart(d.toks[a-1].text) && d.mentAt[a-1] < 0 || d.toks[a-1].tag == "JJ" || d.toks[a-1].tag == "NN" && !functionWords[d.toks[a-1].lower]) && a > k-3 {
+	for a-1 >= s.t0 && (isUpperStart(d.toks[a-1].text) && d.mentAt[a-1] < 0 || d.toks[a-1].tag == "JJ" || (d.toks[a-1].tag == "NN" || d.toks[a-1].lower == "police") && !functionWords[d.toks[a-1].lower]) && a > k-3 {
 		a--
+	}
+	// "Paris prosecutor Remy Heitz", "Munich police chief X": a place
+	// before the lower-case title
+	if pm := d.mentionAt(a - 1); a-1 >= s.t0 && pm != nil && pm.ent != nil && pm.ent.typ == TypePlace && pm.t1 == a && !pm.poss {
+		a = pm.t0
 	}
 	if a-1 >= s.t0 {
 		p := d.toks[a-1].lower
-		if p != "," && p != "the" && !d.sentenceInitial(a) && d.toks[a-1].tag != "IN" && d.toks[a-1].tag != "CC" {
+		if p != "," && p != "the" && !d.sentenceInitial(a) && d.toks[a-1].tag != "IN" && d.toks[a-1].tag != "TO" && d.toks[a-1].tag != "CC" {
 			return false
 		}
 	}

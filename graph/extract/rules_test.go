@@ -344,6 +344,12 @@ func TestEntityRules(t *testing.T) {
 			[]want{
 				{subj: "Annalena Brandt", pred: PredRole, obj: "Foreign Minister"},
 			}},
+		{"a city before a lower-case title",
+			"Lyon prosecutor Nicolas Jacquet said the inquiry was widening. The file was sent to Munich police chief Anna Vogel.",
+			[]want{
+				{subj: "Nicolas Jacquet", pred: PredRole, obj: "Lyon prosecutor"},
+				{subj: "Anna Vogel", pred: PredRole, obj: "Munich police chief"},
+			}},
 		{"an unlisted organisation, then a title, then the name",
 			"Greater Manchester Police Chief Constable Ian Hopkins said the attacker acted alone.",
 			[]want{
