@@ -14,6 +14,11 @@ func (d *docState) roleFact(p *entity, role string, org *entity, lead bool, memb
 		return
 	}
 	role = strings.TrimSpace(strings.Trim(role, ",;: "))
+	// a full stop glued to the last word ("premier of Saxony-Anhalt."), not
+	// an abbreviation's ("Gen.")
+	if w := role[strings.LastIndexByte(role, ' ')+1:]; strings.HasSuffix(w, ".") && len(w) > 5 && !strings.Contains(strings.TrimSuffix(w, "."), ".") {
+		role = strings.TrimSuffix(role, ".")
+	}
 	if role != "" {
 		p.roles = append(p.roles, role)
 		d.addFact(&fact{subj: p, pred: PredRole, lit: role, sent: si, rule: rule, conf: conf})

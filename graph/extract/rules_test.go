@@ -350,6 +350,12 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Nicolas Jacquet", pred: PredRole, obj: "Lyon prosecutor"},
 				{subj: "Anna Vogel", pred: PredRole, obj: "Munich police chief"},
 			}},
+		{"no full stop at the end of a role",
+			`"The danger is real," said Klaus Brenner, the interior minister of Rhineland-Palatinate. "We will say more tomorrow."`,
+			[]want{
+				{subj: "Klaus Brenner", pred: PredRole, obj: "interior minister of Rhineland-Palatinate"},
+				{subj: "Klaus Brenner", pred: PredRole, obj: "Palatinate.", not: true},
+			}},
 		{"an unlisted organisation, then a title, then the name",
 			"Greater Manchester Police Chief Constable Ian Hopkins said the attacker acted alone.",
 			[]want{
