@@ -715,7 +715,10 @@ func (d *docState) resolveNames() {
 		if len(words) == 0 {
 			continue
 		}
-		if len(e.full) > 1 && len(words) == len(e.full) {
+		// a full name stands for itself, but a surname with its particle
+		// ("Ms De Bolle", "Van Damme") joins the longer name it ends
+		whole := len(e.full) > 1 && len(words) == len(e.full)
+		if whole && !particles[words[0]] {
 			continue
 		}
 		sn := strings.ToLower(words[len(words)-1])
@@ -737,6 +740,9 @@ func (d *docState) resolveNames() {
 			}
 			d.merge(m.surface, target, rule, m.t0)
 			m.ent = target
+			continue
+		}
+		if whole {
 			continue
 		}
 		if e.typ == "" && d.personByContext(m) {

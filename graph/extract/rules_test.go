@@ -424,6 +424,13 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Gerard Collomb", pred: PredStated, claim: "We will find the truth"},
 				{subj: "Collomb", not: true},
 			}},
+		{"a surname with its particle joins the full name",
+			"Ursula von Berg, the agency's director, spoke in Brussels. Ms von Berg said the threat was high. Later Von Berg added that more arrests were likely.",
+			[]want{
+				{subj: "Ursula von Berg", pred: PredStated, claim: "the threat was high"},
+				{subj: "Ursula von Berg", pred: PredStated, claim: "more arrests were likely"},
+				{subj: "Von Berg", not: true},
+			}},
 		{"a sentence-initial common noun is no name",
 			"Investigators said the van had been rented. Refugees said they feared reprisals.",
 			[]want{
