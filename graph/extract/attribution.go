@@ -1385,6 +1385,9 @@ func (d *docState) sourceAppositive(a, end int) int {
 		if d.toks[k].text != "," {
 			continue
 		}
+		if k > a+2 && k+1 < end && (d.toks[a].lower == "published" || d.toks[a].lower == "released" || d.toks[a].lower == "compiled" || d.toks[a].lower == "issued" || d.toks[a].lower == "produced" || d.toks[a].lower == "commissioned") && d.toks[a+1].lower == "by" {
+			return k // "According to the Global Terrorism Index, published by X, C"
+		}
 		if k == a || k+1 >= end || !d.appositiveLike(a, k) || d.hasFinite(a, k) {
 			return -1
 		}

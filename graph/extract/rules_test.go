@@ -113,6 +113,12 @@ func TestAttributionRules(t *testing.T) {
 				{pred: PredStated, claim: "research group", not: true},
 				{pred: PredStated, claim: "the driver, a local man, was sober"},
 			}},
+		{"according to a document, published by its author",
+			"According to the annual Terrorism Situation Report, published by Europol in June, arrests fell by a third.",
+			[]want{
+				{pred: PredStated, claim: "arrests fell by a third"},
+				{pred: PredStated, claim: "published by", not: true},
+			}},
 		{"speaker before the quote, quote across paragraphs",
 			"The mayor, Anne Hidalgo, said: “We will stand together.\n\n“Paris will never be afraid.”\n\nShe left the city hall at noon.",
 			[]want{
