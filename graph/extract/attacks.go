@@ -540,7 +540,7 @@ func (d *docState) verbTrigger(si, i int) bool {
 		}
 		n, next := d.parseCount(k, s.t1)
 		return n > 0 && d.isDeathCount(si, k, next)
-	case "drove", "ploughed", "plowed", "rammed", "crashed", "smashed", "slammed":
+	case "drove", "driven", "ploughed", "plowed", "rammed", "crashed", "smashed", "slammed":
 		// "a hijacked truck ploughed into shoppers"
 		if i+1 < s.t1 && (d.toks[i+1].lower == "into" || d.toks[i+1].lower == "through") {
 			for k := max(s.t0, i-4); k < i; k++ {
@@ -1184,7 +1184,7 @@ func (d *docState) perpetrators(si int, a *attack) {
 	s := d.sents[si]
 	for i := s.t0; i < s.t1; i++ {
 		w := d.toks[i].lower
-		if (w == "claimed" || w == "claims" || w == "claiming") && i+1 < s.t1 && d.toks[i+1].lower == "responsibility" {
+		if (w == "claimed" || w == "claims" || w == "claiming") && i+1 < s.t1 && (d.toks[i+1].lower == "responsibility" || d.claimsAttack(i)) {
 			if sp := d.subjectBefore(i, s.t0); sp != nil && (sp.typ == TypeOrg || sp.typ == TypePerson) {
 				d.addFact(&fact{subj: a.ent, pred: PredPerpetrator, obj: sp, sent: si, rule: "claimed-responsibility", conf: 0.85})
 			}
@@ -1200,6 +1200,12 @@ func (d *docState) perpetrators(si int, a *attack) {
 			}
 			for k := i + 1; attacker && k < s.t1 && k < i+6; k++ {
 				if d.toks[k].lower == "as" {
+					// "as 29-year-old Cherif Chekatt", "as a 22-year-old, X"
+					n := k + 1
+					for n < s.t1 && n < k+4 && (d.toks[n].lower == "a" || isAgeWord(d.toks[n].lower)) {
+						n++
+					}
+					k = n - 1
 					if m := d.mentionAt(k + 1); m != nil && m.ent != nil && (m.ent.typ == TypePerson || m.ent.typ == "") {
 						m.ent.typ = TypePerson
 						d.addFact(&fact{subj: a.ent, pred: PredPerpetrator, obj: m.ent, sent: si, rule: "named-the-attacker", conf: 0.75})
@@ -1220,6 +1226,31 @@ func (d *docState) perpetrators(si int, a *attack) {
 			}
 		}
 	}
+}
+
+// claimsAttack: "claimed" at i takes an attack as its object ("Islamic
+// State claimed the attack", "claimed Tuesday's bombing").
+func (d *docState) claimsAttack(i int) bool {
+	s := d.sents[d.toks[i].sent]
+	for k := i + 1; k < s.t1 && k <= i+4; k++ {
+		w := d.toks[k].lower
+		if attackNouns[w] != "" && isNounTag(d.toks[k].tag) {
+			// "claimed the attacks were staged" is a claim about them
+			if k+1 < s.t1 && (isFinite(d.toks[k+1]) || d.toks[k+1].tag == "MD" || d.toks[k+1].lower == "had" || d.toks[k+1].lower == "was" || d.toks[k+1].lower == "were") {
+				return false
+			}
+			return true
+		}
+		if w == "that" || w == "," || isFinite(d.toks[k]) {
+			return false
+		}
+	}
+	return false
+}
+
+// isAgeWord matches "29-year-old", "22-year-old".
+func isAgeWord(w string) bool {
+	return strings.HasSuffix(w, "-year-old") && len(w) > len("-year-old") && w[0] >= '0' && w[0] <= '9'
 }
 
 // releasedBy finds "released by its Amaq news agency" after token i.

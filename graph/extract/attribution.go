@@ -888,7 +888,7 @@ func (d *docState) reportedSpeech(si int, used map[int]bool) {
 			}
 			continue
 		}
-		if (w == "claimed" || w == "claims" || w == "claiming") && v+1 < s.t1 && d.toks[v+1].lower == "responsibility" {
+		if (w == "claimed" || w == "claims" || w == "claiming") && v+1 < s.t1 && (d.toks[v+1].lower == "responsibility" || d.claimsAttack(v)) {
 			if sp := d.subjectBefore(v, s.t0); sp != nil && (sp.typ == TypeOrg || sp.typ == TypePerson) {
 				c := &claim{speaker: sp, t0: v, t1: d.clauseCut(v, s.t1), sent: si, rule: "claimed-responsibility", conf: 0.85}
 				if o := d.releasedBy(v, s.t1); o != nil && o != sp {

@@ -290,6 +290,15 @@ func TestAttackRules(t *testing.T) {
 				{subj: "Turin shooting", pred: PredAttackLocation, obj: "Piazza Castello"},
 				{subj: "Vienna shooting", pred: PredAttackLocation, obj: "Piazza Castello", not: true},
 			}},
+		{"claimed the attack; the suspect identified with an age; a vehicle driven into a crowd",
+			"A car was driven into a crowd at a festival in Lyon on Sunday, killing three people. The driver, identified by prosecutors as 41-year-old Pascal Roche, was arrested. Islamic State claimed the attack on Monday. A blogger claimed the attack was staged.",
+			[]want{
+				{subj: "Lyon attack", pred: PredKilled, obj: "3"},
+				{subj: "Lyon attack", pred: PredPerpetrator, obj: "Pascal Roche"},
+				{subj: "Lyon attack", pred: PredPerpetrator, obj: "Islamic State"},
+				{subj: "Islamic State", pred: PredStated, claim: "claimed the attack"},
+				{pred: PredPerpetrator, obj: "blogger", not: true},
+			}},
 		{"the year names the event",
 			"The Brussels bombings in March 2016 killed 32 people at Zaventem airport and a metro station.",
 			[]want{
