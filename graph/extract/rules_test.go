@@ -139,6 +139,12 @@ func TestAttributionRules(t *testing.T) {
 				{subj: "Anna Berg", pred: PredStated, claim: "We are checking his contacts abroad"},
 				{subj: "Lukas Meyer", pred: PredStated, not: true},
 			}},
+		{"a pronoun after an unnamed office-holder takes no one; a list's bullet is no part of a speaker",
+			"Chancellor Olaf Brandt visited the scene on Monday.\n\nThe King has sent a message of condolence. He says the country is united in grief.\n\n- Witnesses say the van did not slow down",
+			[]want{
+				{subj: "Olaf Brandt", pred: PredStated, claim: "the country is united in grief", not: true},
+				{subj: "Unnamed witnesses (snippet)", pred: PredStated, claim: "the van did not slow down"},
+			}},
 		{"speech acts beyond said",
 			"Prime Minister Jane Doe called the attacks an act of war. Chancellor Karl Weber condemned the bombing as cowardly. The group threatened to strike again. Senator John Carter tweeted that the country must stay united. Minister Paul Roy vowed to hunt down those responsible.",
 			[]want{

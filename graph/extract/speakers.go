@@ -77,8 +77,12 @@ func (d *docState) npTok(i int) bool {
 	if t.qmark != 0 {
 		return false
 	}
-	if isPossessive(t.text) || t.text == "-" {
+	if isPossessive(t.text) {
 		return true
+	}
+	if t.text == "-" {
+		// inside a name, not a list's bullet ("- Police say …")
+		return i > d.sents[t.sent].t0
 	}
 	if d.mentAt[i] >= 0 {
 		return true
@@ -372,6 +376,9 @@ func (d *docState) lastPerson(i int) *entity {
 		if mq := d.toks[m.t0].quote; mq >= 0 && mq != q {
 			continue
 		}
+		if d.unnamedPersonBetween(m.t1, i, m.ent) {
+			return nil // "The Queen has sent a message. She says …"
+		}
 		d.merge(d.toks[i].text, m.ent, "pronoun", i)
 		return m.ent
 	}
@@ -382,6 +389,31 @@ func (d *docState) lastPerson(i int) *entity {
 		}
 	}
 	return nil
+}
+
+// unnamedPersonBetween reports whether a sentence between tokens a and b
+// opens with a person described by office whom no title names ("The Queen
+// has sent a message", "The archbishop visited"): a pronoun after it may be
+// that person rather than the one named before, so it takes neither.
+func (d *docState) unnamedPersonBetween(a, b int, named *entity) bool {
+	if a >= b {
+		return false
+	}
+	for si := d.toks[a].sent + 1; si <= d.toks[b].sent && si < len(d.sents); si++ {
+		s := d.sents[si]
+		if s.t0 >= b || s.t0+2 >= s.t1 || d.toks[s.t0].lower != "the" {
+			continue
+		}
+		h := s.t0 + 1
+		w := d.toks[h].lower
+		if !titleNouns[w] || strings.HasSuffix(w, "s") || !isFinite(d.toks[h+1]) && d.toks[h+1].tag != "MD" && !auxSkip[d.toks[h+1].lower] {
+			continue
+		}
+		if p := d.personByTitle(w, h); p == nil || p != named {
+			return true
+		}
+	}
+	return false
 }
 
 // personByTitle finds the person most recently named with a title whose
