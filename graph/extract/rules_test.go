@@ -210,6 +210,12 @@ func TestAttributionRules(t *testing.T) {
 				{subj: "Health ministry", pred: PredStated, claim: "Nine people remain in hospital"},
 				{subj: "Ambulance service", pred: PredStated, claim: "crews had treated 40 people"},
 			}},
+		{"a spokesman for an office; an office-holder's office",
+			"A spokeswoman for the Dutch public prosecution service told ANP that three suspects were in custody. The governor's office said in a statement that schools would reopen. The European Commission's office in Madrid said nothing.",
+			[]want{
+				{subj: "Unnamed spokeswoman for the Dutch public prosecution service (snippet)", pred: PredStated, claim: "three suspects were in custody"},
+				{subj: "Governor's office", pred: PredStated, claim: "schools would reopen"},
+			}},
 		{"impersonal and passive verbs are no speakers",
 			"It is understood that the suspect was known to police. He is believed to have travelled to Syria.",
 			[]want{

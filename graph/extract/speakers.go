@@ -152,6 +152,9 @@ func (d *docState) headOf(a, b int) int {
 		if (t.lower == "close" || t.lower == "familiar") && i > a && i+1 < b && (d.toks[i+1].lower == "to" || d.toks[i+1].lower == "with") {
 			break // "sources close to the investigation"
 		}
+		if t.lower == "for" && i > a && d.mentAt[i] < 0 && h >= 0 && (anonNouns[d.toks[h].lower] || roleNouns[d.toks[h].lower]) {
+			break // "a spokesman for the federal prosecutor's office"
+		}
 		if isNounTag(t.tag) || d.mentAt[i] >= 0 || anonNouns[t.lower] || docNouns[t.lower] != "" {
 			h = i
 		}
@@ -243,9 +246,17 @@ func (d *docState) resolveNP(a, b int) *entity {
 	// prosecutor's office": an institution named by description
 	// "Europe's police agency warned … Europol said": named in the next
 	// sentences
-	if orgNouns[head] && h > a+1 && isPossessive(d.toks[a+1].text) || orgNouns[head] && h > a+2 && d.toks[a].lower == "the" && isPossessive(d.toks[a+2].text) {
+	// (the possessor must be a name: "the mayor's office" is no cataphor)
+	if orgNouns[head] && h > a+1 && isPossessive(d.toks[a+1].text) && d.mentAt[a] >= 0 || orgNouns[head] && h > a+2 && d.toks[a].lower == "the" && isPossessive(d.toks[a+2].text) && d.mentAt[a+1] >= 0 {
 		if e := d.cataphorOrg(h); e != nil {
 			d.merge(d.span(a, b), e, "description-cataphora", a)
+			return e
+		}
+	}
+	if definite && orgNouns[head] {
+		// "the prosecutor's office", after "the Lyon prosecutor's office"
+		if e := d.speakerBySuffix(a+1, h); e != nil {
+			d.merge(d.span(a, b), e, "description", a)
 			return e
 		}
 	}
@@ -643,7 +654,7 @@ func (d *docState) anonEntity1(a, b, h int) *entity {
 		if ord > 0 {
 			n = ord
 		}
-		descText := strings.Join(desc, " ")
+		descText := strings.NewReplacer(" 's", "'s", " ’s", "’s").Replace(strings.Join(desc, " "))
 		e = &entity{typ: TypePerson, kind: "anon", anonDesc: descText, anonN: n, plural: plural, first: h}
 		d.anon[key] = append(d.anon[key], e)
 		d.ents = append(d.ents, e)
@@ -842,6 +853,10 @@ func (d *docState) institution(a, h int) *entity {
 			ok = true
 		}
 		if institutionWords[d.toks[k].lower] {
+			ok = true
+		}
+		// "the mayor's office", "the prime minister's office"
+		if titleNouns[d.toks[k].lower] && k+1 < h && isPossessive(d.toks[k+1].text) {
 			ok = true
 		}
 		if d.toks[k].tag == "VBN" || d.toks[k].tag == "JJS" || d.toks[k].lower == "senior" || d.toks[k].lower == "top" {
