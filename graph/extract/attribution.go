@@ -779,6 +779,11 @@ func (d *docState) appositiveLike(a, b int) bool {
 	ok := first.lower == "a" || first.lower == "an" || first.lower == "the" || roleNouns[first.lower] ||
 		titleHeads[first.text] || titleMods[first.text] || first.lower == "former" || first.lower == "then" ||
 		first.lower == "who" || first.lower == "which" || first.lower == "whose" || first.lower == "his" || first.lower == "her" || first.lower == "their" || first.lower == "its" || isPossessiveAt(d, a+1) || (first.tag == "JJ" && roleNouns[d.toks[b-1].lower])
+	if !ok && b-a >= 3 && first.tag == "VBN" && (d.toks[a+1].lower == "by" || d.toks[a+1].lower == "in") {
+		// "The report, published by the Royal United Services Institute,
+		// found": a participle phrase
+		ok = true
+	}
 	if !ok {
 		// "a West Point ... publication", "head of MI5", or a person's age
 		if b-a == 1 && isNumber(first.text) {
@@ -942,7 +947,7 @@ func (d *docState) reportedSpeech(si int, used map[int]bool) {
 				} else if o := d.openingOutlet(si, v); o != nil && o != sp {
 					// "Speaking to the BBC, X said …"
 					c.outlet, c.outletRule = o, "interview-with-outlet"
-				} else if o := d.releasedBy(v, s.t1); o != nil && o != sp {
+				} else if o := d.releasedBy(v, s.t1); o != nil && o != sp && o != sp.pub {
 					// "…, in a statement carried by its Amaq news agency"
 					c.outlet, c.outletRule = o, "released-by"
 				}
@@ -1152,8 +1157,8 @@ func (d *docState) complementClaims(si, v int, sp *entity, cls string) []*claim 
 			outlet, outletRule = o, "released-by"
 		}
 	}
-	if outlet != nil && outlet == sp {
-		outlet = nil
+	if outlet != nil && (outlet == sp || outlet == sp.pub) {
+		outlet = nil // a report speaks as itself, not through its publisher
 	}
 	var out []*claim
 	// "warned that A and that B": two claims

@@ -642,7 +642,7 @@ var roleNouns = setOf("head", "chief", "director", "chairman", "chairwoman", "ch
 	"partner", "owner", "boss", "head", "commandant", "premier", "chancellor", "secretary-general",
 	"director-general", "undersecretary", "investigator", "specialist", "lecturer", "teacher", "student",
 	"doctor", "surgeon", "engineer", "pilot", "soldier", "veteran", "trainer", "vice-president",
-	"vice-chairman", "vice-chairwoman", "vice-chair", "vice-premier")
+	"vice-chairman", "vice-chairwoman", "vice-chair", "vice-premier", "reviewer", "rapporteur", "ombudsman")
 
 // leadNouns are role heads meaning the person leads the organisation.
 var leadNouns = setOf("head", "chief", "director", "chairman", "chairwoman", "chair", "leader", "commander", "ceo",

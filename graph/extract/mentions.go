@@ -307,7 +307,7 @@ func (d *docState) analyseChunk(si, a, b int) {
 	}
 	// organisation by its suffix or prefix, unless it begins with a title
 	if !titleHeads[d.toks[a].text] && !titleMods[d.toks[a].text] || orgSuffixes[d.toks[b-1].text] && !d.titleThenName(a, b) {
-		if d.orgShape(a, b) {
+		if d.orgShape(a, b) && !(b-a == 2 && firstNames[d.toks[a].text] && surnameSuffixes[d.toks[b-1].text]) {
 			d.addMention(&mention{t0: a, t1: b, ent: d.orgEntity(a, b)})
 			return
 		}
@@ -317,7 +317,8 @@ func (d *docState) analyseChunk(si, a, b int) {
 	}
 	// a named site: "Manchester Arena", "Brussels Airport", "Promenade des
 	// Anglais"
-	if b-a >= 2 && (siteNouns[strings.ToLower(d.toks[b-1].text)] || siteNouns[strings.ToLower(d.toks[a].text)] && connectors[d.toks[a+1].text] || streetWords[d.toks[a].text]) && isUpperStart(d.toks[b-1].text) {
+	// (not "Jonathan Hall", "Kate Bridge": a given name first)
+	if b-a >= 2 && (siteNouns[strings.ToLower(d.toks[b-1].text)] || siteNouns[strings.ToLower(d.toks[a].text)] && connectors[d.toks[a+1].text] || streetWords[d.toks[a].text]) && isUpperStart(d.toks[b-1].text) && !(firstNames[d.toks[a].text] && b-a <= 3) {
 		e := d.entityFor(TypePlace, cleanName(d.span(a, b)))
 		if e.kind == "" {
 			e.kind = "site"
@@ -341,6 +342,12 @@ func (d *docState) analyseChunk(si, a, b int) {
 	// a name; its type is settled once the whole document is read
 	d.addMention(&mention{t0: a, t1: b, ent: d.nameEntity(a, b)})
 }
+
+// surnameSuffixes are organisation or site words that are also common
+// surnames: after a given name they end a person's name ("Daniel Church",
+// "Jonathan Hall").
+var surnameSuffixes = setOf("Church", "Hall", "House", "Park", "Bridge", "Court", "Bank", "Banks", "Field",
+	"Street", "Mills", "Temple", "Castle", "Tower", "Fields")
 
 // streetWords open the names of squares, streets and stations in the
 // languages European news quotes them in ("Place des Terreaux", "Rue de

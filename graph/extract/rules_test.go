@@ -425,6 +425,14 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Mark Dunn", pred: PredRole, obj: "professor of politics"},
 				{subj: "Mark Dunn", pred: PredAffiliatedWith, obj: "University of Kent"},
 			}},
+		{"a surname that is also a site noun; a participle appositive after a report",
+			"Daniel Church, the country's independent reviewer of terrorism laws, said the rules were outdated. The study, published by the Royal United Services Institute in May, found that most plotters were teenagers.",
+			[]want{
+				{subj: "Daniel Church", pred: PredStated, claim: "the rules were outdated"},
+				{subj: "Daniel Church", pred: PredRole, obj: "independent reviewer of terrorism laws"},
+				{subj: "Royal United Services Institute report", pred: PredStated, claim: "most plotters were teenagers"},
+				{pred: PredReportedBy, obj: "Royal United Services Institute", not: true},
+			}},
 		{"organisations no list names, by their suffix",
 			"The Greater Manchester Police said two men were held. The Federal Criminal Police Office said it was investigating. The Al Noor Foundation, a charity close to the Muslim Brotherhood, denied any link.",
 			[]want{
