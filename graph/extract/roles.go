@@ -244,7 +244,7 @@ func (d *docState) rolePhrase(a, end int) (r rolePhraseT, ok bool) {
 			o1 := o0
 			for o1 < end {
 				t := d.toks[o1]
-				if t.text == "," || t.qmark != 0 || t.lower == "who" || t.lower == "which" || t.lower == "since" || isFinite(t) || t.tag == "VBN" && t.lower != "united" || t.tag == "VBG" && d.mentAt[o1] < 0 {
+				if t.text == "," || t.text == "." || t.text == ";" || t.text == "(" || t.text == ")" || t.qmark != 0 || t.lower == "who" || t.lower == "which" || t.lower == "since" || isFinite(t) || t.tag == "VBN" && t.lower != "united" || t.tag == "VBG" && d.mentAt[o1] < 0 {
 					break
 				}
 				if (t.lower == "in" || t.lower == "on" || t.lower == "from" || t.lower == "at") && o1 > o0 {

@@ -216,6 +216,11 @@ func TestAttributionRules(t *testing.T) {
 				{subj: "Unnamed spokeswoman for the Dutch public prosecution service (snippet)", pred: PredStated, claim: "three suspects were in custody"},
 				{subj: "Governor's office", pred: PredStated, claim: "schools would reopen"},
 			}},
+		{"media as a speaker",
+			"Belgian media reported that the suspect had been released on parole.",
+			[]want{
+				{subj: "Unnamed Belgian media (snippet)", pred: PredStated, claim: "the suspect had been released on parole"},
+			}},
 		{"impersonal and passive verbs are no speakers",
 			"It is understood that the suspect was known to police. He is believed to have travelled to Syria.",
 			[]want{
@@ -432,6 +437,12 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Daniel Church", pred: PredRole, obj: "independent reviewer of terrorism laws"},
 				{subj: "Royal United Services Institute report", pred: PredStated, claim: "most plotters were teenagers"},
 				{pred: PredReportedBy, obj: "Royal United Services Institute", not: true},
+			}},
+		{"an appositive role that ends the sentence keeps its organisation",
+			`"There is no second suspect," said Lena Fischer, a spokeswoman for the Bavarian interior ministry.`,
+			[]want{
+				{subj: "Lena Fischer", pred: PredRole, obj: "spokeswoman for the Bavarian interior ministry"},
+				{subj: "Lena Fischer", pred: PredAffiliatedWith, obj: "interior ministry"},
 			}},
 		{"organisations no list names, by their suffix",
 			"The Greater Manchester Police said two men were held. The Federal Criminal Police Office said it was investigating. The Al Noor Foundation, a charity close to the Muslim Brotherhood, denied any link.",

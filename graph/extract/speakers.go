@@ -22,7 +22,7 @@ var anonNouns = setOf("official", "officials", "source", "sources", "spokesman",
 	"survivor", "survivors", "police", "detectives", "detective", "staff", "employee", "employees",
 	"representative", "representatives", "campaigners", "activists", "activist", "critics", "leaders",
 	"workers", "worker", "rescuers", "paramedics", "doctors", "neighbours", "neighbors", "relatives", "families",
-	"officials", "counterparts", "allies", "intelligence", "services", "agencies")
+	"officials", "counterparts", "allies", "intelligence", "services", "agencies", "media")
 
 // docNouns head descriptions of documents that "say" things.
 var docNouns = map[string]string{
