@@ -82,9 +82,9 @@ func (d *IngestDoc) validate() (published time.Time, err error) {
 			return time.Time{}, fmt.Errorf("%w: url: want an absolute http(s) URL, got %q", ErrInvalid, d.URL)
 		}
 	}
-	for field, v := range map[string]string{"title": d.Title, "outlet": d.Outlet, "id": d.ID} {
-		if !utf8.ValidString(v) || strings.ContainsAny(v, "\n\r") || len(v) > 1000 {
-			return time.Time{}, fmt.Errorf("%w: %s: want one line of UTF-8 text, at most 1000 bytes", ErrInvalid, field)
+	for _, f := range [...][2]string{{"id", d.ID}, {"title", d.Title}, {"outlet", d.Outlet}} {
+		if !utf8.ValidString(f[1]) || strings.ContainsAny(f[1], "\n\r") || len(f[1]) > 1000 {
+			return time.Time{}, fmt.Errorf("%w: %s: want one line of UTF-8 text, at most 1000 bytes", ErrInvalid, f[0])
 		}
 	}
 	if d.ID != "" && (extract.Slug(d.ID) == "" || strings.ContainsAny(d.ID, "<> \t/\\\"")) {

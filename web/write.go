@@ -67,9 +67,9 @@ func (s *server) writeFileV1(c echo.Context) error {
 // evidence serves GET /api/evidence?subject=&predicate=&object=.
 func (s *server) evidence(c echo.Context) error {
 	e := graph.Edge{Subject: c.QueryParam("subject"), Predicate: c.QueryParam("predicate"), Object: c.QueryParam("object")}
-	for field, v := range map[string]string{"subject": e.Subject, "predicate": e.Predicate, "object": e.Object} {
-		if v == "" {
-			return graph.Invalidf("%s: required", field)
+	for _, f := range [...][2]string{{"subject", e.Subject}, {"predicate", e.Predicate}, {"object", e.Object}} {
+		if f[1] == "" {
+			return graph.Invalidf("%s: required", f[0]) // the first missing, in this order
 		}
 	}
 	ev, err := s.store.EdgeEvidence(c.Request().Context(), e)
