@@ -500,6 +500,10 @@ func (d *docState) verbTrigger(si, i int) bool {
 	}
 	switch t.lower {
 	case "attacked", "bombed", "stabbed":
+		// "a man was stabbed to death outside a mosque in Hamburg"
+		if t.lower == "stabbed" && i+2 < s.t1 && d.toks[i+1].lower == "to" && d.toks[i+2].lower == "death" {
+			return true
+		}
 		return !d.passive(i) || t.lower == "detonated"
 	case "opened":
 		return i+1 < s.t1 && d.toks[i+1].lower == "fire"
@@ -923,6 +927,15 @@ func (d *docState) dateNear(si, a, b int) string {
 		if months[t.text] && t.text == "May" && !(j < s.t1 && isNumber(d.toks[j].text)) && !(i-1 >= s.t0 && (d.toks[i-1].lower == "in" || d.toks[i-1].lower == "last" || d.toks[i-1].lower == "since")) {
 			continue
 		}
+		// "3 June 2017", "22 March": the day before the month (British order)
+		if months[t.text] && i-1 >= a && isDayNumber(d.toks[i-1].text) {
+			i--
+			// "said on 3 June": a statement's date
+			if i-2 >= s.t0 && d.toks[i-1].lower == "on" && speechVerbs[d.toks[i-2].lower] != "" || i-1 >= s.t0 && speechVerbs[d.toks[i-1].lower] != "" {
+				i = j
+				continue
+			}
+		}
 		end := j
 		// "May 31", "May 31, 2016", "November 2015", "Monday night"
 		for end < s.t1 && end < j+3 {
@@ -936,6 +949,13 @@ func (d *docState) dateNear(si, a, b int) string {
 		return d.span(i, end)
 	}
 	return ""
+}
+
+// isDayNumber matches a day of the month: "3", "22", "1st", "13th".
+func isDayNumber(w string) bool {
+	w = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(w, "st"), "nd"), "rd"), "th")
+	n, err := strconv.Atoi(w)
+	return err == nil && n >= 1 && n <= 31 && len(w) <= 2
 }
 
 // isCount matches "130", "4,000" (digits, optionally in groups of three).

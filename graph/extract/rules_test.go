@@ -316,6 +316,13 @@ func TestAttackRules(t *testing.T) {
 				{subj: "Islamic State", pred: PredStated, claim: "claimed the attack"},
 				{pred: PredPerpetrator, obj: "blogger", not: true},
 			}},
+		{"British day-month dates; stabbed to death",
+			"Gunmen attacked a concert hall in Oslo on 25 June 2022, killing two people. A teacher was stabbed to death outside a school in Arras, police said on 14 October.",
+			[]want{
+				{subj: "2022 Oslo attack", pred: PredAttackDate, obj: "25 June 2022"},
+				{subj: "Arras stabbing", pred: PredAttackLocation, obj: "Arras"},
+				{subj: "Arras stabbing", pred: PredAttackDate, obj: "14 October", not: true},
+			}},
 		{"the year names the event",
 			"The Brussels bombings in March 2016 killed 32 people at Zaventem airport and a metro station.",
 			[]want{
