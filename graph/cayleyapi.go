@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"unicode/utf8"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	cayleyhttp "github.com/cayleygraph/cayley/server/http"
@@ -96,7 +97,25 @@ func parseQuadsIn(contentType string, gzipped bool, body io.Reader) ([]quad.Quad
 		defer zr.Close()
 		body = zr
 	}
-	qr := f.Reader(body)
+	data, err := io.ReadAll(body)
+	if err != nil {
+		return nil, Invalidf("body: %v", err)
+	}
+	if !utf8.Valid(data) {
+		line := 1
+		for i := 0; i < len(data); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			if data[i] == '\n' {
+				line++
+			}
+			i += n
+		}
+		return nil, Invalidf("body: line %d: not valid UTF-8", line)
+	}
+	qr := f.Reader(bytes.NewReader(data))
 	defer qr.Close()
 	var out []quad.Quad
 	for {
@@ -170,6 +189,9 @@ func (s *Store) WriteQuadsFrom(ctx context.Context, contentType string, gzipped 
 	quads, err := parseQuadsIn(contentType, gzipped, body)
 	if err != nil {
 		return 0, err
+	}
+	if len(quads) == 0 {
+		return 0, Invalidf("body: empty: no quads to write")
 	}
 	return s.WriteQuads(ctx, quads)
 }

@@ -208,6 +208,9 @@ func (s *Store) parseCurated(ctx context.Context, file string, data []byte) ([]c
 	for sc.Scan() {
 		line++
 		text := strings.TrimRight(sc.Text(), "\r")
+		if col := extract.BadUTF8Field(text); col > 0 {
+			return nil, &extract.LineError{File: file, Line: line, Col: col, Err: Invalidf("not valid UTF-8")}
+		}
 		if line == 1 {
 			if !strings.HasPrefix(strings.ToLower(text), "subject\tpredicate\tobject") {
 				return nil, &extract.LineError{File: file, Line: 1, Err: Invalidf("header must be %q", strings.Join(curatedHeader, "\t"))}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // ErrInvalid marks input that is malformed or breaks a rule of the schema.
@@ -54,6 +55,9 @@ func ParseAliases(r io.Reader, file string) ([]Alias, error) {
 	for sc.Scan() {
 		line++
 		text := strings.TrimRight(sc.Text(), "\r")
+		if col := BadUTF8Field(text); col > 0 {
+			return nil, &LineError{File: file, Line: line, Col: col, Err: Invalidf("not valid UTF-8")}
+		}
 		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
 			continue
 		}
@@ -95,4 +99,18 @@ func ParseAliases(r io.Reader, file string) ([]Alias, error) {
 		return nil, fmt.Errorf("read %s: %w", file, err)
 	}
 	return out, nil
+}
+
+// BadUTF8Field returns the 1-based tab-separated field of line that holds
+// the first byte that is not valid UTF-8, or 0 when the line is valid.
+func BadUTF8Field(line string) int {
+	if utf8.ValidString(line) {
+		return 0
+	}
+	for i, f := range strings.Split(line, "\t") {
+		if !utf8.ValidString(f) {
+			return i + 1
+		}
+	}
+	return 1
 }
