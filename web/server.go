@@ -37,12 +37,14 @@ type Options struct {
 	// capped at 1 MiB whatever this says).
 	MaxBody int64
 	// MaxQueries caps the queries running at once (default 8 per core);
-	// the excess is answered 503 with Retry-After.
+	// the excess waits up to a second for a slot, then is answered 503
+	// with Retry-After.
 	MaxQueries int
 	// HeavyQueries is how many queries may run past LightBudget at once
 	// (default one fewer than the cores, at least 1); LightBudget defaults
-	// to 250ms. A query past its light budget with no heavy slot free is
-	// interrupted and answered 503, so runaway queries never take every core.
+	// to 250ms. A query past its light budget with no heavy slot free gets
+	// one more light budget, then is interrupted and answered 503, so
+	// runaway queries never take every core (web/limits.go).
 	HeavyQueries int
 	LightBudget  time.Duration
 }
