@@ -124,6 +124,11 @@ func (d *docState) sentenceInitial(i int) bool {
 // capTok reports whether token i may be part of a name.
 func (d *docState) capTok(i int) bool {
 	t := d.toks[i]
+	// "al-Baghdadi", "el-Sisi" after a name
+	if i > 0 && len(t.text) > 3 && (strings.HasPrefix(t.text, "al-") || strings.HasPrefix(t.text, "el-") || strings.HasPrefix(t.text, "ad-") || strings.HasPrefix(t.text, "ash-")) &&
+		isUpperStart(t.text[strings.IndexByte(t.text, '-')+1:]) && d.toks[i-1].sent == t.sent && isUpperStart(d.toks[i-1].text) && !isPunct(d.toks[i-1].text) {
+		return true
+	}
 	if t.text == "I" || isPunct(t.text) || !isUpperStart(t.text) {
 		return false
 	}
@@ -322,6 +327,18 @@ func (d *docState) analyseChunk(si, a, b int) {
 		e := d.entityFor(TypePlace, cleanName(d.span(a, b)))
 		if e.kind == "" {
 			e.kind = "site"
+		}
+		d.addMention(&mention{t0: a, t1: b, ent: e})
+		return
+	}
+	// a city that is also a given name, then an unknown surname: a person
+	// ("Sofia Lindqvist", "Florence Martin")
+	if b-a == 2 && d.knownSpan(a, a+1) && !d.knownSpan(a+1, b) && d.known(a, a+1).ent.typ == TypePlace && d.known(a, a+1).ent.kind == kCity &&
+		(firstNames[d.toks[a].text] || strings.HasSuffix(d.nerAt(a), "PERSON") || strings.HasSuffix(d.nerAt(a+1), "PERSON")) {
+		e := d.nameEntity(a, b)
+		if e.typ == "" {
+			e.typ = TypePerson
+			e.full = nameWords(e.name)
 		}
 		d.addMention(&mention{t0: a, t1: b, ent: e})
 		return

@@ -359,6 +359,16 @@ func (d *docState) appositiveRole(m *mention, si int) bool {
 		return false
 	}
 	// the appositive must close: comma, relative pronoun, verb, sentence end
+	// (after a place: "a senior fellow at the Egmont Institute in Brussels,")
+	if r.end+1 < s.t1 && (d.toks[r.end].lower == "in" || d.toks[r.end].lower == "based") {
+		k := r.end + 1
+		if d.toks[r.end].lower == "based" && d.toks[k].lower == "in" {
+			k++
+		}
+		if pm := d.mentionAt(k); pm != nil && pm.ent != nil && pm.t0 == k && pm.ent.typ == TypePlace && !pm.adj {
+			r.end = pm.t1
+		}
+	}
 	if r.end < s.t1 {
 		t := d.toks[r.end]
 		if !(t.text == "," || t.lower == "who" || t.lower == "which" || isFinite(t) || t.text == "." || t.text == ")" || t.text == ";" || t.lower == "headquartered" || t.lower == "based") {

@@ -484,6 +484,13 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Ursula von Berg", pred: PredStated, claim: "more arrests were likely"},
 				{subj: "Von Berg", not: true},
 			}},
+		{"a city that is a given name; al- names; an appositive with a place before it closes",
+			`"We must act now," says Sofia Berglund. Ayman al-Zawahiri urged followers to strike. For Pieter Claes, a researcher at the Clingendael Institute in The Hague, the risk is rising.`,
+			[]want{
+				{subj: "Sofia Berglund", pred: PredStated, claim: "We must act now"},
+				{subj: "Ayman al-Zawahiri", pred: PredStated},
+				{subj: "Pieter Claes", pred: PredAffiliatedWith, obj: "Clingendael Institute"},
+			}},
 		{"a sentence-initial common noun is no name",
 			"Investigators said the van had been rented. Refugees said they feared reprisals.",
 			[]want{
