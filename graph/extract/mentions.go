@@ -132,6 +132,10 @@ func (d *docState) capTok(i int) bool {
 	if t.text == "I" || isPunct(t.text) || !isUpperStart(t.text) {
 		return false
 	}
+	// "the Berlin-based Centre for …": a place adjective, not the name
+	if strings.HasSuffix(t.lower, "-based") {
+		return false
+	}
 	if strings.HasPrefix(t.text, "#") {
 		return false
 	}

@@ -491,6 +491,12 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Ayman al-Zawahiri", pred: PredStated},
 				{subj: "Pieter Claes", pred: PredAffiliatedWith, obj: "Clingendael Institute"},
 			}},
+		{"a place-based adjective is no part of the organisation's name",
+			"Ruth Keller, director of the Geneva-based Centre for Security Policy, said the ban was overdue.",
+			[]want{
+				{subj: "Ruth Keller", pred: PredLeads, obj: "Centre for Security Policy"},
+				{pred: PredLeads, obj: "Geneva-based", not: true},
+			}},
 		{"a sentence-initial common noun is no name",
 			"Investigators said the van had been rented. Refugees said they feared reprisals.",
 			[]want{
