@@ -654,8 +654,12 @@ func (d *docState) lowercaseTitle(m *mention, si int) bool {
 	}
 	// "Paris prosecutor Remy Heitz", "Munich police chief X": a place
 	// before the lower-case title
-	if pm := d.mentionAt(a - 1); a-1 >= s.t0 && pm != nil && pm.ent != nil && pm.ent.typ == TypePlace && pm.t1 == a && !pm.poss {
+	var org *entity
+	if pm := d.mentionAt(a - 1); a-1 >= s.t0 && pm != nil && pm.ent != nil && (pm.ent.typ == TypePlace || pm.ent.typ == TypeOrg) && pm.t1 == a && !pm.poss {
 		a = pm.t0
+		if pm.ent.typ == TypeOrg {
+			org = pm.ent // "EU foreign policy chief X"
+		}
 	}
 	if a-1 >= s.t0 {
 		p := d.toks[a-1].lower
@@ -667,6 +671,10 @@ func (d *docState) lowercaseTitle(m *mention, si int) bool {
 	var country *entity
 	if pm := d.mentionAt(a); pm != nil && pm.ent != nil && pm.ent.typ == TypePlace && pm.ent.kind == kCountry {
 		country = pm.ent
+	}
+	if org != nil {
+		d.roleFact(m.ent, role, org, false, false, si, "lowercase-title", 0.7)
+		return true
 	}
 	d.roleFact(m.ent, role, country, false, false, si, "lowercase-title", 0.7)
 	return true

@@ -497,6 +497,14 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Ruth Keller", pred: PredLeads, obj: "Centre for Security Policy"},
 				{pred: PredLeads, obj: "Geneva-based", not: true},
 			}},
+		{"an organisation named past 'of' speaks as itself; an organisation before a lower-case title",
+			"The UN Security Council met on Friday. The Central Council of Jews said it was appalled. EU migration chief Ylva Berg said the rules would change.",
+			[]want{
+				{subj: "Central Council of Jews", pred: PredStated, claim: "it was appalled"},
+				{subj: "UN Security Council", pred: PredStated, not: true},
+				{subj: "Ylva Berg", pred: PredRole, obj: "EU migration chief"},
+				{subj: "Ylva Berg", pred: PredAffiliatedWith, obj: "European Union"},
+			}},
 		{"a sentence-initial common noun is no name",
 			"Investigators said the van had been rented. Refugees said they feared reprisals.",
 			[]want{

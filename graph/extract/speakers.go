@@ -215,6 +215,11 @@ func (d *docState) resolveNP(a, b int) *entity {
 	if person != nil && (d.mentAt[h] >= 0 && d.mentionAt(h) == person || !anonNouns[d.toks[h].lower] && docNouns[d.toks[h].lower] == "") {
 		return person.ent
 	}
+	// "the Muslim Council of Britain", "the Council of Europe": an
+	// organisation's name running past "of" is the whole phrase
+	if m := d.mentionAt(h); m != nil && m.ent != nil && !m.adj && m.ent.typ == TypeOrg && m.t0 <= h && m.t1 == b && m.t1-1 > h {
+		return m.ent
+	}
 	head := d.toks[h].lower
 	if cls := docNouns[head]; cls != "" && !isUpperStart(d.toks[h].text) {
 		e := d.docEntity(a, b, h, cls)
