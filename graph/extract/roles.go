@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -482,9 +483,12 @@ type pendingOrg struct {
 func (d *docState) resolvePossessiveOrgs() {
 	for _, po := range d.pendingOrg {
 		var org *entity
-		for k := len(d.claims) - 1; k >= 0; k-- {
+		// claims are in document order: find the last one before the
+		// possessive by binary search, then look back a few
+		hi := sort.Search(len(d.claims), func(k int) bool { return d.claims[k].t0 >= po.at })
+		for k := hi - 1; k >= 0 && k >= hi-20; k-- {
 			c := d.claims[k]
-			if c.t0 >= po.at || c.sent > po.si {
+			if c.sent > po.si {
 				continue
 			}
 			if c.sent < po.si-1 {
