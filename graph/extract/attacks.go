@@ -1063,6 +1063,11 @@ func (d *docState) tolls(si int, a *attack, rel func(i int) *attack) {
 		if target == nil {
 			target = d.attackInSentence(si)
 		}
+		// "The attack came a year after a gunman killed two people": the
+		// toll of another event, told as a time reference
+		if target != nil && target.tok < d.eventConjunction(si, i) {
+			continue
+		}
 		if target == nil && d.mentionsToll(si) && len(d.attacks) > 0 {
 			target = d.attacks[len(d.attacks)-1]
 		}
@@ -1071,6 +1076,27 @@ func (d *docState) tolls(si int, a *attack, rel func(i int) *attack) {
 		}
 		d.addFact(&fact{subj: target.ent, pred: PredKilled, lit: strconv.Itoa(n), qual: qual, sent: si, rule: "death-toll", conf: 0.8})
 	}
+}
+
+// eventConjunction returns the token of a time conjunction before the toll
+// at i that opens another event ("… a year after a gunman killed two
+// people", "since an attack killed 12"), or -1.
+func (d *docState) eventConjunction(si, i int) int {
+	s := d.sents[si]
+	for k := i - 1; k >= s.t0 && k >= i-12; k-- {
+		w := d.toks[k].lower
+		if (w == "after" || w == "since" || w == "before" || w == "when") && k+1 < i && (d.toks[k+1].lower == "a" || d.toks[k+1].lower == "an") {
+			// a clause with its own verb ("after a gunman killed"), not a
+			// phrase ("after an argument, killing nine")
+			for x := k + 2; x < i; x++ {
+				if d.toks[x].tag == "VBD" || d.toks[x].tag == "VBZ" {
+					return k
+				}
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // relativeAttack: a toll in a relative clause belongs to the attack the

@@ -423,6 +423,11 @@ func (d *docState) copulaRole(m *mention, si int) bool {
 	return true
 }
 
+// lowerTitleHeads are office nouns that stand as a title before a name in
+// lower case ("police attorney Christian Hatlo", "defence lawyer X").
+var lowerTitleHeads = setOf("attorney", "lawyer", "spokesman", "spokeswoman", "spokesperson", "judge",
+	"inspector", "superintendent", "detective", "coordinator", "investigator", "magistrate", "adviser", "advisor")
+
 // preAppositiveRole reads "Y's head of counter-terrorism, X," and "the head
 // of MI5, X," (definite descriptions only: "a key leader, X" says less).
 func (d *docState) preAppositiveRole(m *mention, si int) bool {
@@ -649,11 +654,11 @@ func (d *docState) orgAppositive(m *mention, mi, si int) {
 func (d *docState) lowercaseTitle(m *mention, si int) bool {
 	s := d.sents[si]
 	k := m.c0 - 1
-	if m.title != "" || k < s.t0 || !titleNouns[d.toks[k].lower] || !isLowerStart(d.toks[k].text) {
+	if m.title != "" || k < s.t0 || !(titleNouns[d.toks[k].lower] || lowerTitleHeads[d.toks[k].lower]) || !isLowerStart(d.toks[k].text) {
 		return false
 	}
 	a := k
-	for a-1 >= s.t0 && (isUpperStart(d.toks[a-1].text) && d.mentAt[a-1] < 0 || d.toks[a-1].tag == "JJ" || (d.toks[a-1].tag == "NN" || d.toks[a-1].lower == "police") && !functionWords[d.toks[a-1].lower]) && a > k-3 {
+	for a-1 >= s.t0 && (isUpperStart(d.toks[a-1].text) && d.mentAt[a-1] < 0 || d.toks[a-1].tag == "JJ" || (d.toks[a-1].tag == "NN" || d.toks[a-1].lower == "police" || institutionWords[d.toks[a-1].lower] && isLowerStart(d.toks[a-1].text)) && !functionWords[d.toks[a-1].lower]) && a > k-3 {
 		a--
 	}
 	// "Paris prosecutor Remy Heitz", "Munich police chief X": a place

@@ -323,6 +323,13 @@ func TestAttackRules(t *testing.T) {
 				{subj: "Arras stabbing", pred: PredAttackLocation, obj: "Arras"},
 				{subj: "Arras stabbing", pred: PredAttackDate, obj: "14 October", not: true},
 			}},
+		{"a toll told as a time reference belongs to another event",
+			"A man stabbed shoppers at a mall in Bergen on Friday, killing one person. The attack came two years after a gunman killed four people outside a club in the city. A gunman opened fire at a bar in Turku after an argument, killing three.",
+			[]want{
+				{subj: "Bergen stabbing", pred: PredKilled, obj: "1"},
+				{subj: "Bergen stabbing", pred: PredKilled, obj: "4", not: true},
+				{subj: "Turku shooting", pred: PredKilled, obj: "3"},
+			}},
 		{"the year names the event",
 			"The Brussels bombings in March 2016 killed 32 people at Zaventem airport and a metro station.",
 			[]want{
@@ -394,6 +401,12 @@ func TestEntityRules(t *testing.T) {
 			[]want{
 				{subj: "Klaus Brenner", pred: PredRole, obj: "interior minister of Rhineland-Palatinate"},
 				{subj: "Klaus Brenner", pred: PredRole, obj: "Palatinate.", not: true},
+			}},
+		{"an office noun in lower case before the name",
+			"Bergen police attorney Ingrid Moe told reporters the motive was unclear. The file was handed to defence lawyer Jan Olsen.",
+			[]want{
+				{subj: "Ingrid Moe", pred: PredRole, obj: "Bergen police attorney"},
+				{subj: "Jan Olsen", pred: PredRole, obj: "lawyer"},
 			}},
 		{"an unlisted organisation, then a title, then the name",
 			"Greater Manchester Police Chief Constable Ian Hopkins said the attacker acted alone.",
