@@ -1260,6 +1260,28 @@ func (d *docState) perpetrators(si int, a *attack) {
 				}
 			}
 		}
+		// "The attack was claimed by the Islamic State group",
+		// "Responsibility for the bombing was claimed by X"
+		if w == "claimed" && i+2 < s.t1 && d.toks[i+1].lower == "by" && d.passive(i) && d.attackSubject(si, i) {
+			if m := d.orgAfter(i+2, s.t1); m != nil && m.ent != nil && m.ent.typ == TypeOrg {
+				d.addFact(&fact{subj: a.ent, pred: PredPerpetrator, obj: m.ent, sent: si, rule: "claimed-by", conf: 0.8})
+			}
+		}
+		// "Al-Shabab said it was behind the attack"
+		if w == "behind" && i-2 >= s.t0 && (d.toks[i-1].lower == "was" || d.toks[i-1].lower == "were" || d.toks[i-1].lower == "is") && (d.toks[i-2].lower == "it" || d.toks[i-2].lower == "they") && d.claimsAttack(i) {
+			for v := i - 3; v >= s.t0 && v >= i-6; v-- {
+				if speechVerbs[d.toks[v].lower] != "" {
+					// not "denied it was behind"
+					if vw := d.toks[v].lower; (vw == "said" || vw == "says" || vw == "claimed" || vw == "claims" || vw == "confirmed" || vw == "announced" || vw == "stated") && !d.passive(v) {
+						if sp := d.subjectBefore(v, s.t0); sp != nil && (sp.typ == TypeOrg || sp.typ == "" && d.toks[i-2].lower == "it") && sp.kind != "anon" {
+							sp.typ = TypeOrg
+							d.addFact(&fact{subj: a.ent, pred: PredPerpetrator, obj: sp, sent: si, rule: "said-it-was-behind", conf: 0.75})
+						}
+					}
+					break
+				}
+			}
+		}
 		if (w == "carried" || w == "perpetrated" || w == "committed") && i+2 < s.t1 {
 			k := i + 1
 			if d.toks[k].lower == "out" {
@@ -1272,6 +1294,23 @@ func (d *docState) perpetrators(si int, a *attack) {
 			}
 		}
 	}
+}
+
+// attackSubject: the subject of the verb at i is an attack or the
+// responsibility for one ("The attack was claimed", "Responsibility for
+// the bombing was claimed").
+func (d *docState) attackSubject(si, i int) bool {
+	s := d.sents[si]
+	for k := i - 1; k >= s.t0 && k >= i-8; k-- {
+		w := d.toks[k].lower
+		if attackNouns[w] != "" && isNounTag(d.toks[k].tag) {
+			return true
+		}
+		if w == "," || w == ";" {
+			return false
+		}
+	}
+	return false
 }
 
 // claimsAttack: "claimed" at i takes an attack as its object ("Islamic

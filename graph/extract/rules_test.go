@@ -330,6 +330,13 @@ func TestAttackRules(t *testing.T) {
 				{subj: "Bergen stabbing", pred: PredKilled, obj: "4", not: true},
 				{subj: "Turku shooting", pred: PredKilled, obj: "3"},
 			}},
+		{"responsibility claimed in the passive, or by saying it was behind the attack",
+			"A car bomb killed nine people near a market in Mosul on Friday. The bombing was claimed by the Islamic State group. A bomb exploded at a bus station in Lahore on Sunday, killing six. The Pakistani Taliban said it was behind the attack. Al-Qaeda denied it was behind the attack.",
+			[]want{
+				{subj: "Mosul bombing", pred: PredPerpetrator, obj: "Islamic State"},
+				{subj: "Lahore bombing", pred: PredPerpetrator, obj: "Pakistani Taliban"},
+				{pred: PredPerpetrator, obj: "Qaeda", not: true},
+			}},
 		{"the year names the event",
 			"The Brussels bombings in March 2016 killed 32 people at Zaventem airport and a metro station.",
 			[]want{
