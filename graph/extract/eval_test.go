@@ -75,6 +75,7 @@ func TestScoreFloors(t *testing.T) {
 		{"own articles", nil, "testdata/articles", "testdata/gold_own.jsonl", "testdata/own_aliases.json", 0.95, 0.93},
 		{"held-out articles", nil, "testdata/heldout", "testdata/gold_heldout.jsonl", "testdata/heldout_aliases.json", 0.93, 0.9},
 		{"second blind batch", nil, "testdata/blind2", "testdata/gold_blind2.jsonl", "testdata/blind2_aliases.json", 0.92, 0.9},
+		{"third blind batch (batch 4)", nil, "testdata/blind3", "testdata/gold_blind3.jsonl", "testdata/blind3_aliases.json", 0.95, 0.96},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,7 +113,7 @@ type goldenTriple struct {
 func TestGoldenTriples(t *testing.T) {
 	x := testExtractor()
 	var paths []string
-	for _, dir := range []string{"testdata/articles", "testdata/heldout", "testdata/blind2"} {
+	for _, dir := range []string{"testdata/articles", "testdata/heldout", "testdata/blind2", "testdata/blind3"} {
 		p, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 		paths = append(paths, p...)
 	}

@@ -30,7 +30,7 @@ func testExtractor() *Extractor {
 func corpus(t testing.TB) map[string][]byte {
 	t.Helper()
 	out := map[string][]byte{}
-	for _, pat := range []string{"../../seeds/articles/*.txt", "testdata/articles/*.txt", "testdata/heldout/*.txt", "testdata/blind2/*.txt"} {
+	for _, pat := range []string{"../../seeds/articles/*.txt", "testdata/articles/*.txt", "testdata/heldout/*.txt", "testdata/blind2/*.txt", "testdata/blind3/*.txt"} {
 		paths, err := filepath.Glob(pat)
 		if err != nil {
 			t.Fatal(err)
