@@ -49,6 +49,10 @@ var hypoVerbs = setOf("launch", "carry", "conduct", "stage", "commit", "plan", "
 var hypoAfter = setOf("plan", "plans", "planning", "plot", "plots", "threat", "threats", "cell", "cells",
 	"capability", "capabilities", "tactics", "tactic", "methods", "style", "were", "was", "are", "is")
 
+// nonEventMods make an attack noun something other than violence.
+var nonEventMods = setOf("heart", "panic", "asthma", "anxiety", "cyber", "cyber-attack", "verbal", "scathing",
+	"blistering", "stinging", "personal", "political", "rhetorical", "legal", "ransomware", "hacking", "hacker", "phishing")
+
 var quantifiers = setOf("number", "series", "wave", "spate", "string", "dozens", "hundreds", "several",
 	"many", "numerous", "some", "few", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -422,6 +426,24 @@ func (d *docState) siteAt(k, end int) int {
 // generic or counted rather than an event.
 func (d *docState) hypothetical(si, i int) bool {
 	s := d.sents[si]
+	// "a heart attack", "a panic attack", "a cyber attack": no event
+	if i-1 >= s.t0 && nonEventMods[d.toks[i-1].lower] {
+		return true
+	}
+	// "an attack in Berlin was highly likely", "an attack in Paris could
+	// happen at any time"
+	for k := i + 1; k < s.t1 && k <= i+10; k++ {
+		w := d.toks[k].lower
+		if w == "," || w == ";" || w == "." || w == "that" || w == "which" || w == "who" {
+			break
+		}
+		if w == "likely" || w == "unlikely" || w == "possible" || w == "imminent" || w == "probable" || w == "inevitable" || w == "feared" {
+			return true
+		}
+		if (w == "could" || w == "might" || w == "may") && k+1 < s.t1 && d.toks[k+1].lower != "have" {
+			return true
+		}
+	}
 	if i+1 < s.t1 {
 		n := d.toks[i+1].lower
 		if hypoAfter[n] && !(n == "were" || n == "was" || n == "are" || n == "is") {

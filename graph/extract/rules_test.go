@@ -349,6 +349,11 @@ func TestAttackRules(t *testing.T) {
 			[]want{
 				{pred: PredAttackLocation, not: true},
 			}},
+		{"heart attacks and likely attacks are no events",
+			"The former mayor of Lille died of a heart attack in Paris in 2019. Officials said an attack in Munich was highly likely during the holidays. A cyber attack on the port of Rotterdam halted shipping. An attack in Madrid could come at any time, the minister said.",
+			[]want{
+				{pred: PredAttackLocation, not: true},
+			}},
 		{"an attacker shot dead is no toll",
 			"Police shot and killed a suspected terrorist who set off a small explosive device at a train station in Brussels on Tuesday.",
 			[]want{
