@@ -1098,13 +1098,18 @@ func (d *docState) complementClaims(si, v int, sp *entity, cls string) []*claim 
 		}
 	}
 	start := -1
+	denial := d.toks[v].lower == "denied" || d.toks[v].lower == "denies"
 	switch {
+	case thatAt >= 0 && denial:
+		// "denied that its agents were involved": the words are not the
+		// speaker's claim; the denial is, so it keeps its verb
+		start = v
 	case thatAt >= 0:
 		start = thatAt + 1
 	case cls == vThat:
 		// "denied any involvement in the attack": a denial takes an object
-		if w := d.toks[v].lower; (w == "denied" || w == "denies") && i < end && d.toks[i].tag != "PRP" {
-			start = i
+		if denial && i < end && d.toks[i].tag != "PRP" {
+			start = v
 			break
 		}
 		return nil

@@ -221,6 +221,12 @@ func TestAttributionRules(t *testing.T) {
 			[]want{
 				{subj: "Unnamed Belgian media (snippet)", pred: PredStated, claim: "the suspect had been released on parole"},
 			}},
+		{"a denial keeps its verb",
+			"Hezbollah denied that its fighters had met the suspect. The Interior Ministry denied any role in the raid.",
+			[]want{
+				{pred: PredStated, claim: "denied that its fighters had met the suspect"},
+				{pred: PredStated, claim: "denied any role in the raid"},
+			}},
 		{"impersonal and passive verbs are no speakers",
 			"It is understood that the suspect was known to police. He is believed to have travelled to Syria.",
 			[]want{
