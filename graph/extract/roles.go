@@ -93,6 +93,7 @@ func (d *docState) roles() {
 		if d.preAppositiveRole(m, si) {
 			hasRole[m.ent] = true
 		}
+		d.whoLeads(m, si)
 	}
 	d.asRoles(hasRole)
 	for p, f := range rankOnly {
@@ -423,6 +424,34 @@ func (d *docState) copulaRole(m *mention, si int) bool {
 	return true
 }
 
+// whoLeads reads "X, who leads the Scottish government," and "X, who heads
+// Europol's counter-terrorism centre,": X leads the organisation named.
+func (d *docState) whoLeads(m *mention, si int) {
+	s := d.sents[si]
+	i := m.c1
+	if i+3 >= s.t1 || d.toks[i].text != "," || d.toks[i+1].lower != "who" {
+		return
+	}
+	switch d.toks[i+2].lower {
+	case "leads", "heads", "runs", "chairs", "directs":
+	default:
+		return // "who led …": a former post
+	}
+	o0 := i + 3
+	o1 := o0
+	for o1 < s.t1 && d.toks[o1].text != "," && d.toks[o1].text != "." && d.toks[o1].qmark == 0 && !isFinite(d.toks[o1]) && !(o1 > o0 && (d.toks[o1].lower == "in" || d.toks[o1].lower == "since" || d.toks[o1].lower == "for")) {
+		o1++
+	}
+	if o1 == o0 || o1 >= s.t1 || d.toks[o1].text != "," && d.toks[o1].text != "." {
+		return
+	}
+	org := d.orgInPhrase(o0, o1)
+	if org == nil || org.typ != TypeOrg {
+		return
+	}
+	d.roleFact(m.ent, "", org, true, false, si, "who", 0.75)
+}
+
 // lowerTitleHeads are office nouns that stand as a title before a name in
 // lower case ("police attorney Christian Hatlo", "defence lawyer X").
 var lowerTitleHeads = setOf("attorney", "lawyer", "spokesman", "spokeswoman", "spokesperson", "judge",
@@ -664,7 +693,9 @@ func (d *docState) lowercaseTitle(m *mention, si int) bool {
 	// "Paris prosecutor Remy Heitz", "Munich police chief X": a place
 	// before the lower-case title
 	var org *entity
+	orgNext := false // the title right after the organisation: "MI5 chief X"
 	if pm := d.mentionAt(a - 1); a-1 >= s.t0 && pm != nil && pm.ent != nil && (pm.ent.typ == TypePlace || pm.ent.typ == TypeOrg) && pm.t1 == a && !pm.poss {
+		orgNext = a == k
 		a = pm.t0
 		if pm.ent.typ == TypeOrg {
 			org = pm.ent // "EU foreign policy chief X"
@@ -682,7 +713,10 @@ func (d *docState) lowercaseTitle(m *mention, si int) bool {
 		country = pm.ent
 	}
 	if org != nil {
-		d.roleFact(m.ent, role, org, false, false, si, "lowercase-title", 0.7)
+		// "MI5 chief X" leads it; "Europol director X" may be one of several
+		// ("EU migration chief X" leads a part of it)
+		lead := orgNext && (d.toks[k].lower == "chief" || d.toks[k].lower == "head" || d.toks[k].lower == "leader" || d.toks[k].lower == "boss" || d.toks[k].lower == "commander")
+		d.roleFact(m.ent, role, org, lead, false, si, "lowercase-title", 0.7)
 		return true
 	}
 	d.roleFact(m.ent, role, country, false, false, si, "lowercase-title", 0.7)

@@ -536,6 +536,13 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Ylva Berg", pred: PredRole, obj: "EU migration chief"},
 				{subj: "Ylva Berg", pred: PredAffiliatedWith, obj: "European Union"},
 			}},
+		{"an organisation's chief, and who leads it",
+			"Interpol chief Valdecy Urquiza said the network was global. Ruth Berger, who heads the Federal Criminal Police Office, said two men were held. Tom Price, who led the Metropolitan Police until 2019, agreed.",
+			[]want{
+				{subj: "Valdecy Urquiza", pred: PredLeads, obj: "Interpol"},
+				{subj: "Ruth Berger", pred: PredLeads, obj: "Federal Criminal Police Office"},
+				{subj: "Tom Price", pred: PredLeads, not: true},
+			}},
 		{"a sentence-initial common noun is no name",
 			"Investigators said the van had been rented. Refugees said they feared reprisals.",
 			[]want{
