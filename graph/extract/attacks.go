@@ -339,8 +339,9 @@ func (d *docState) placeList(si, j int) (places, sites []*entity, city *entity, 
 			}
 			sites = append(sites, d.siteEntity(d.span(k, se)))
 			j = se
-		case d.siteAt(k, s.t1) > k:
+		case d.siteAt(k, s.t1) > k && !d.speakerAhead(d.siteAt(k, s.t1), s.t1):
 			// "a metro station in the city", "a train station"
+			// (not "…, police say": the speaker of the clause)
 			se := d.siteAt(k, s.t1)
 			site := d.span(firstNonDet(d, k), se)
 			j = se
@@ -395,6 +396,12 @@ func (d *docState) possessiveSite(city *mention, end int) (*entity, int) {
 		name = city.ent.name + " " + name
 	}
 	return d.siteEntity(name), n.t1
+}
+
+// speakerAhead: a speech verb follows at i ("police say", "the hospital
+// said"), so the phrase before it is a speaker, not a place.
+func (d *docState) speakerAhead(i, end int) bool {
+	return i < end && speechVerbs[d.toks[i].lower] != ""
 }
 
 func firstNonDet(d *docState, k int) int {

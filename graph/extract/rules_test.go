@@ -343,6 +343,13 @@ func TestAttackRules(t *testing.T) {
 				{subj: "Lahore bombing", pred: PredPerpetrator, obj: "Pakistani Taliban"},
 				{pred: PredPerpetrator, obj: "Qaeda", not: true},
 			}},
+		{"the speaker after a list of places is no site",
+			"At least nine people have been killed in a blast at a train station in Leipzig, police say. Five people died in a shooting at a bar in Graz, the hospital said.",
+			[]want{
+				{subj: "Leipzig bombing", pred: PredAttackLocation, obj: "Leipzig train station"},
+				{pred: PredAttackLocation, obj: "police", not: true},
+				{pred: PredAttackLocation, obj: "hospital", not: true},
+			}},
 		{"the year names the event",
 			"The Brussels bombings in March 2016 killed 32 people at Zaventem airport and a metro station.",
 			[]want{
