@@ -447,7 +447,7 @@ func (d *docState) hypothetical(si, i int) bool {
 		if w == "likely" || w == "unlikely" || w == "possible" || w == "imminent" || w == "probable" || w == "inevitable" || w == "feared" {
 			return true
 		}
-		if (w == "could" || w == "might" || w == "may") && k+1 < s.t1 && d.toks[k+1].lower != "have" {
+		if (w == "could" || w == "might" || d.toks[k].text == "may") && k+1 < s.t1 && d.toks[k+1].lower != "have" {
 			return true
 		}
 	}

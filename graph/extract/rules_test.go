@@ -362,6 +362,12 @@ func TestAttackRules(t *testing.T) {
 			[]want{
 				{pred: PredAttackLocation, not: true},
 			}},
+		{"the month May is no modal",
+			"The attack in Manchester in May 2017 killed 22 people.",
+			[]want{
+				{pred: PredAttackLocation, obj: "Manchester"},
+				{pred: PredKilled, obj: "22"},
+			}},
 		{"heart attacks and likely attacks are no events",
 			"The former mayor of Lille died of a heart attack in Paris in 2019. Officials said an attack in Munich was highly likely during the holidays. A cyber attack on the port of Rotterdam halted shipping. An attack in Madrid could come at any time, the minister said.",
 			[]want{
