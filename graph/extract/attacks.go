@@ -445,6 +445,10 @@ func (d *docState) hypothetical(si, i int) bool {
 			break
 		}
 		if w == "likely" || w == "unlikely" || w == "possible" || w == "imminent" || w == "probable" || w == "inevitable" || w == "feared" {
+			// not "the attack in Nice was likely carried out by …"
+			if k+1 < s.t1 && (d.toks[k+1].tag == "VBN" || d.toks[k+1].tag == "VBD" || d.toks[k+1].tag == "VBG") {
+				break
+			}
 			return true
 		}
 		if (w == "could" || w == "might" || d.toks[k].text == "may") && k+1 < s.t1 && d.toks[k+1].lower != "have" {

@@ -363,10 +363,11 @@ func TestAttackRules(t *testing.T) {
 				{pred: PredAttackLocation, not: true},
 			}},
 		{"the month May is no modal",
-			"The attack in Manchester in May 2017 killed 22 people.",
+			"The attack in Manchester in May 2017 killed 22 people. The bombing in Ankara was likely carried out by the PKK.",
 			[]want{
 				{pred: PredAttackLocation, obj: "Manchester"},
 				{pred: PredKilled, obj: "22"},
+				{pred: PredAttackLocation, obj: "Ankara"},
 			}},
 		{"heart attacks and likely attacks are no events",
 			"The former mayor of Lille died of a heart attack in Paris in 2019. Officials said an attack in Munich was highly likely during the holidays. A cyber attack on the port of Rotterdam halted shipping. An attack in Madrid could come at any time, the minister said.",
