@@ -763,6 +763,11 @@ func (d *docState) npBeforeComma(c, lo int) int {
 		return -1
 	}
 	n0 := d.npLeft(c-1, lo)
+	// "In a post on X, the French president wrote": the object of a
+	// preposition is no subject with an appositive
+	if n0-1 >= lo && (d.toks[n0-1].tag == "IN" || d.toks[n0-1].tag == "TO") {
+		return -1
+	}
 	if m := d.mentionAt(c - 1); m != nil && m.ent != nil && (m.ent.typ == TypePerson || m.ent.typ == TypeOrg || m.ent.typ == "") {
 		return n0
 	}

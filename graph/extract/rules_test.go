@@ -227,6 +227,13 @@ func TestAttributionRules(t *testing.T) {
 				{pred: PredStated, claim: "denied that its fighters had met the suspect"},
 				{pred: PredStated, claim: "denied any role in the raid"},
 			}},
+		{"a platform after 'on' is no speaker with an appositive",
+			`In a message on Telegram, the Interior Minister, Olaf Brandt, wrote: "The border stays open." In a post on Facebook, the mayor said the square would reopen.`,
+			[]want{
+				{subj: "Olaf Brandt", pred: PredStated, claim: "The border stays open"},
+				{subj: "Telegram", pred: PredStated, not: true},
+				{subj: "Facebook", pred: PredStated, not: true},
+			}},
 		{"impersonal and passive verbs are no speakers",
 			"It is understood that the suspect was known to police. He is believed to have travelled to Syria.",
 			[]want{
