@@ -1369,7 +1369,8 @@ func (d *docState) accordingTo(si, v int) *claim {
 			return nil
 		}
 		c = &claim{speaker: sp, t0: j + 1, t1: d.clauseCut(j+1, s.t1), sent: si, rule: "according-to", conf: 0.85, outlet: outlet, outletRule: "obtained-by-outlet"}
-	} else if v-1 > s.t0 && d.toks[v-1].text == "," {
+	} else if v-1 > s.t0 && (d.toks[v-1].text == "," || v-2 > s.t0 && d.toks[v-1].qmark != 0 && d.toks[v-2].text == ",") {
+		// "C, according to X" and "“Q,” according to X"
 		c0 := s.t0
 		for k := v - 2; k >= s.t0; k-- {
 			if d.toks[k].text == ";" {

@@ -113,6 +113,11 @@ func TestAttributionRules(t *testing.T) {
 				{pred: PredStated, claim: "research group", not: true},
 				{pred: PredStated, claim: "the driver, a local man, was sober"},
 			}},
+		{"a quote, then according to a statement from an organisation",
+			`"Our thoughts are with the victims," according to a statement from the Belgian Interior Ministry.`,
+			[]want{
+				{subj: "Belgian Interior Ministry", pred: PredStated, claim: "Our thoughts are with the victims"},
+			}},
 		{"according to a document, published by its author",
 			"According to the annual Terrorism Situation Report, published by Europol in June, arrests fell by a third.",
 			[]want{

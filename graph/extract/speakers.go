@@ -716,6 +716,21 @@ func (d *docState) findPublisher(e *entity, a, h int) {
 		if t.qmark != 0 || (isFinite(t) && t.lower != "read") {
 			break
 		}
+		if t.lower == "from" && i == h+1 {
+			// "a statement from the Belgian Interior Ministry"
+			k := i + 1
+			if k < end && d.toks[k].lower == "the" {
+				k++
+			}
+			if m := d.mentionAt(k); m != nil && m.adj && m.t0 == k {
+				k = m.t1
+			}
+			if m := d.orgAfter(k, end); m != nil && m.ent.typ == TypeOrg && !m.ent.outlet {
+				e.pub = m.ent
+				e.pubSent = d.toks[h].sent
+			}
+			break
+		}
 		if t.lower == "by" && i > 0 && d.toks[i-1].lower != "obtained" && d.toks[i-1].lower != "received" {
 			if m := d.orgAfter(i+1, end); m != nil && m.ent.typ == TypeOrg && !m.ent.outlet {
 				e.pub = m.ent
