@@ -399,6 +399,20 @@ func (d *docState) startsWithTitle(a, b int) bool {
 // titleFirst reads an optional known prefix or service, then a title and a
 // name. It reports false when [a, b) holds no title.
 func (d *docState) titleFirst(si, a, b int) bool {
+	// "Dutch Justice Ministry", "Interior Ministry": title words, then an
+	// organisation word, and no name
+	if orgSuffixes[d.toks[b-1].text] {
+		name := false
+		for k := a; k < b-1; k++ {
+			w := d.toks[k].text
+			if !titleHeads[w] && !titleMods[w] && !orgSuffixes[w] && !d.knownSpan(k, k+1) {
+				name = true
+			}
+		}
+		if !name {
+			return false
+		}
+	}
 	// leading known place or organisation, then the rest: "U.S. Director of
 	// National Intelligence James Clapper", "Army Gen. Curtis Scaparrotti"
 	var prefix *mention

@@ -569,6 +569,13 @@ func TestEntityRules(t *testing.T) {
 				{subj: "Ruth Berger", pred: PredLeads, obj: "Federal Criminal Police Office"},
 				{subj: "Tom Price", pred: PredLeads, not: true},
 			}},
+		{"title words then an organisation word name an organisation, not a person",
+			"The Swedish Justice Ministry said the suspects would be extradited. Justice Minister Gunnar Strommer said the same.",
+			[]want{
+				{subj: "Swedish Justice Ministry", pred: PredStated, claim: "the suspects would be extradited"},
+				{subj: "Ministry", not: true},
+				{subj: "Gunnar Strommer", pred: PredRole, obj: "Justice Minister"},
+			}},
 		{"a sentence-initial common noun is no name",
 			"Investigators said the van had been rented. Refugees said they feared reprisals.",
 			[]want{
