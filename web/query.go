@@ -2,7 +2,9 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -68,10 +70,17 @@ func (s *server) runQuery(c echo.Context, lang, src string) error {
 	if err != nil {
 		return &queryError{err: err, graphql: lang == "graphql"}
 	}
+	body := map[string]any{"result": res.Results}
 	if lang == "graphql" {
-		return c.JSON(http.StatusOK, map[string]any{"data": res.Data})
+		body = map[string]any{"data": res.Data}
 	}
-	return c.JSON(http.StatusOK, map[string]any{"result": res.Results})
+	// A query can emit what JSON cannot hold (g.Emit(Array) emits a
+	// function): that is the query's fault, a 400, not a 500.
+	out, err := json.Marshal(body)
+	if err != nil {
+		return &queryError{err: fmt.Errorf("%w: the query's result cannot be written as JSON: %v", graph.ErrInvalid, err), graphql: lang == "graphql"}
+	}
+	return c.JSONBlob(http.StatusOK, out)
 }
 
 // parseLimit reads ?limit=: absent or 0 means 100 (Cayley's default), a
