@@ -35,12 +35,30 @@ type claimInfo struct {
 }
 
 // Corroborate merges claims that one speaker made in different documents
-// with the same content into one claim node. It returns the error of the
-// first failing write; claims merged before it stay merged.
+// with the same content into one claim node, across the whole graph. It
+// returns the error of the first failing write; claims merged before it
+// stay merged.
 func (s *Store) Corroborate(ctx context.Context) error {
-	x, err := s.newExtractor(ctx)
-	if err != nil {
-		return err
+	return s.corroborate(ctx, nil, nil)
+}
+
+// corroborate is Corroborate for the speakers of claims in docs (all
+// speakers when docs is nil), with x the extractor to normalise claims
+// (built from the store when nil). Loads and ingests pass the documents
+// they changed: only those speakers can have a new match.
+func (s *Store) corroborate(ctx context.Context, x *extract.Extractor, docs []string) error {
+	if x == nil {
+		var err error
+		if x, err = s.newExtractor(ctx); err != nil {
+			return err
+		}
+	}
+	var changed map[string]bool
+	if docs != nil {
+		changed = map[string]bool{}
+		for _, d := range docs {
+			changed[d] = true
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -50,7 +68,11 @@ func (s *Store) Corroborate(ctx context.Context) error {
 	}
 	claims := map[quad.Value]*claimInfo{}
 	bySpeaker := map[quad.Value][]*claimInfo{}
+	touched := map[quad.Value]bool{} // speakers with a claim in docs
 	for _, q := range stated {
+		if changed == nil || changed[docIDOf(q.Label)] {
+			touched[q.Subject] = true
+		}
 		c := claims[q.Object]
 		if c == nil {
 			c = &claimInfo{iri: q.Object, speakers: map[quad.Value]bool{}, docs: map[string]bool{}}
@@ -66,7 +88,7 @@ func (s *Store) Corroborate(ctx context.Context) error {
 	}
 	speakers := make([]quad.Value, 0, len(bySpeaker))
 	for sp, list := range bySpeaker {
-		if len(list) > 1 {
+		if len(list) > 1 && touched[sp] {
 			speakers = append(speakers, sp)
 		}
 	}

@@ -439,34 +439,7 @@ func (s *Store) readEvidence(ctx context.Context, node quad.Value) ([3]quad.Valu
 	var f [3]quad.Value
 	var ev Evidence
 	for _, q := range props {
-		switch q.Predicate {
-		case PredEvSubject:
-			f[0] = q.Object
-		case PredEvPredicate:
-			f[1] = q.Object
-		case PredEvObject:
-			f[2] = q.Object
-		case PredEvDoc:
-			ev.Doc = docIDOf(q.Object)
-		case PredEvSentence:
-			ev.Sentence = stringOf(q.Object)
-		case PredEvStart:
-			ev.Start = intOf(q.Object)
-		case PredEvEnd:
-			ev.End = intOf(q.Object)
-		case PredEvMethod:
-			ev.Method = stringOf(q.Object)
-		case PredEvConfidence:
-			if c, ok := q.Object.(quad.Float); ok {
-				ev.Confidence = float64(c)
-			}
-		case PredEvQualifier:
-			ev.Qualifier = stringOf(q.Object)
-		case PredEvQuote:
-			ev.Quote = q.Object == quad.Bool(true)
-		case PredEvStatus:
-			ev.Status = stringOf(q.Object)
-		}
+		evidenceQuad(&f, &ev, q)
 	}
 	return f, ev, nil
 }

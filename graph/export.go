@@ -311,38 +311,6 @@ func (e *exportSet) add(q quad.Quad) {
 	}
 }
 
-// evidenceQuad reads one quad of an evidence node into its fact and evidence.
-func evidenceQuad(f *[3]quad.Value, ev *Evidence, q quad.Quad) {
-	switch q.Predicate {
-	case PredEvSubject:
-		f[0] = q.Object
-	case PredEvPredicate:
-		f[1] = q.Object
-	case PredEvObject:
-		f[2] = q.Object
-	case PredEvDoc:
-		ev.Doc = docIDOf(q.Object)
-	case PredEvSentence:
-		ev.Sentence = stringOf(q.Object)
-	case PredEvStart:
-		ev.Start = intOf(q.Object)
-	case PredEvEnd:
-		ev.End = intOf(q.Object)
-	case PredEvMethod:
-		ev.Method = stringOf(q.Object)
-	case PredEvConfidence:
-		if c, ok := q.Object.(quad.Float); ok {
-			ev.Confidence = float64(c)
-		}
-	case PredEvQualifier:
-		ev.Qualifier = stringOf(q.Object)
-	case PredEvQuote:
-		ev.Quote = q.Object == quad.Bool(true)
-	case PredEvStatus:
-		ev.Status = stringOf(q.Object)
-	}
-}
-
 // finish gives nameless nodes a label and a type, hangs each piece of
 // evidence on its fact (evidence of a fact the set lacks, and evidence a
 // curator rejected, are kept in the quads only), and sorts.

@@ -147,9 +147,9 @@ func (s *Store) Ingest(ctx context.Context, d IngestDoc) (IngestReport, error) {
 	}
 	// Extract first: a failure leaves the graph as it was.
 	var res extract.Result
+	var x *extract.Extractor
 	if !s.noExtract {
-		x, err := s.newExtractor(ctx)
-		if err != nil {
+		if x, err = s.newExtractor(ctx); err != nil {
 			return rep, err
 		}
 		rs, err := x.ExtractAll(ctx, []extract.Doc{{ID: id, Text: []byte(d.Text), Published: published}})
@@ -191,7 +191,7 @@ func (s *Store) Ingest(ctx context.Context, d IngestDoc) (IngestReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	if err := s.Corroborate(ctx); err != nil {
+	if err := s.corroborate(ctx, x, []string{id}); err != nil {
 		return rep, err
 	}
 	return rep, nil
@@ -206,11 +206,8 @@ func (s *Store) ingestState(ctx context.Context, id, hash string) (dup string, o
 		return "", nil, err
 	}
 	for _, q := range same {
-		if other := strings.TrimPrefix(quad.StringOf(q.Subject), "<"+extract.TypeDoc+"/"); other != quad.StringOf(q.Subject) {
-			other = strings.TrimSuffix(other, ">")
-			if other != id {
-				return other, nil, nil
-			}
+		if other := docIDOf(q.Subject); other != "" && other != id {
+			return other, nil, nil
 		}
 	}
 	qs, err := s.quadsWith(ctx, quad.Subject, DocIRI(id), nil)

@@ -153,7 +153,7 @@ func (s *Store) Load(ctx context.Context, inputs ...Input) ([]LoadReport, error)
 		return reports, err
 	}
 	if len(extractIDs) > 0 {
-		if err := s.Corroborate(ctx); err != nil {
+		if err := s.corroborate(ctx, nil, extractIDs); err != nil {
 			return reports, err
 		}
 	}
@@ -287,7 +287,7 @@ func (s *Store) LoadArticle(ctx context.Context, id string, text []byte) (LoadRe
 	if err != nil {
 		return rep, err
 	}
-	return rep, s.Corroborate(ctx)
+	return rep, s.corroborate(ctx, nil, []string{id})
 }
 
 // loadDocument loads an article's document node and text.

@@ -3,8 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
+	"unicode/utf8"
 )
 
 // This file compares claims across articles: two outlets rarely word one
@@ -51,7 +50,9 @@ func (x *Extractor) ClaimContent(texts ...string) map[string]bool {
 			if scoreStop[w] || claimStop[w] || len(w) < 2 && !unicode.IsDigit(rune(w[0])) {
 				continue
 			}
-			out[stem(foldAccents(w))] = true
+			if k := Slug(w); k != "" {
+				out[stem(k)] = true
+			}
 		}
 	}
 	return out
@@ -67,7 +68,7 @@ var claimStop = setOf("said", "says", "say", "told", "warned", "added", "accordi
 // built-in gazetteer. It returns the entity's IRI.
 func (x *Extractor) resolveForm(words []string) (string, bool) {
 	form := strings.Join(words, " ")
-	r, _ := utf8First(form)
+	r, _ := utf8.DecodeRuneInString(form)
 	if !unicode.IsUpper(r) {
 		return "", false
 	}
@@ -78,13 +79,6 @@ func (x *Extractor) resolveForm(words []string) (string, bool) {
 		return IRI(e.typ, e.name), true
 	}
 	return "", false
-}
-
-func utf8First(s string) (rune, bool) {
-	for _, r := range s {
-		return r, true
-	}
-	return 0, false
 }
 
 // claimTokens splits text into words, keeping the dots of abbreviations
@@ -104,17 +98,6 @@ func claimTokens(text string) []string {
 		}
 	}
 	return out
-}
-
-// foldAccents removes combining marks: "Brüssel" → "Brussel".
-func foldAccents(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // stem reduces English plurals and a few common endings, enough that

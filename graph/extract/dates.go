@@ -19,7 +19,6 @@ import (
 const PredOccurredOn = "occurred_on"
 
 var (
-	reISODay   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
 	reWordYear = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)\b`)
 	reWordNum  = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\b`)
 	weekdayNum = map[string]time.Weekday{
@@ -201,6 +200,3 @@ func Anchor(res *Result, published time.Time) {
 	}
 	res.Triples = append(res.Triples, add...)
 }
-
-// IsISODate reports whether s is an ISO 8601 calendar day "YYYY-MM-DD".
-func IsISODate(s string) bool { return reISODay.MatchString(s) }
