@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -23,39 +21,7 @@ func TestCurationE2E(t *testing.T) {
 	store := e2eStore(t)
 	srv := httptest.NewServer(New(store, testOptions))
 	defer srv.Close()
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chrome),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1440, 900),
-	)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium (%s): %v", chrome, err)
-	}
-	var (
-		logMu sync.Mutex
-		logs  []chromedp.ConsoleMessage
-	)
-	console := chromedp.Console(ctx)
-	go func() {
-		for m, err := range console {
-			if err != nil {
-				return
-			}
-			logMu.Lock()
-			logs = append(logs, m)
-			logMu.Unlock()
-		}
-	}()
+	ctx, checkLogs := startChromium(t, chrome, 1440, 900, "")
 	p := newPage(t, ctx)
 	p.do(chromedp.EmulateViewport(1440, 900), chromedp.Navigate(srv.URL+"/"))
 	p.wait("the page to start", `document.body.dataset.ready === "true"`)
@@ -138,14 +104,7 @@ func TestCurationE2E(t *testing.T) {
 	if want := "tester:unmerge tester:merge tester:accept tester:reject"; strings.Join(got, " ") != want {
 		t.Errorf("audit log %v, want %s", got, want)
 	}
-	time.Sleep(100 * time.Millisecond)
-	logMu.Lock()
-	defer logMu.Unlock()
-	for _, m := range logs {
-		if m.IsException() || strings.Contains(m.Text, "Content Security Policy") || strings.Contains(m.Text, "Refused to") {
-			t.Errorf("page logged %s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line+1)
-		}
-	}
+	checkLogs()
 }
 
 // clickInPanel brings an element of the side panel into view, waits until

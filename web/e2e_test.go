@@ -215,13 +215,12 @@ func waitDownload(t *testing.T, file string) []byte {
 	}
 }
 
-func TestExplorerE2E(t *testing.T) {
-	chrome := chromiumPath(t)
-	store := e2eStore(t)
-	srv := httptest.NewServer(New(store, Options{}))
-	defer srv.Close()
-
-	downloads := t.TempDir()
+// startChromium starts headless Chromium for one test, closed when it ends;
+// downloads, when not "", is where the page's downloads go. checkLogs fails
+// the test on any exception or Content-Security-Policy violation the page
+// has logged so far.
+func startChromium(t *testing.T, chrome string, width, height int, downloads string) (ctx context.Context, checkLogs func()) {
+	t.Helper()
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(chrome),
 		chromedp.Flag("headless", true),
@@ -232,15 +231,14 @@ func TestExplorerE2E(t *testing.T) {
 		chromedp.Flag("disable-sync", true),
 		chromedp.NoFirstRun,
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1440, 900),
+		chromedp.WindowSize(width, height),
 	)
-	defer cancelAlloc()
+	t.Cleanup(cancelAlloc)
 	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start Chromium (%s): %v", chrome, err)
 	}
-	// Everything the page logs: CSP violations and exceptions fail the test.
 	var (
 		logMu sync.Mutex
 		logs  []chromedp.ConsoleMessage
@@ -256,11 +254,34 @@ func TestExplorerE2E(t *testing.T) {
 			logMu.Unlock()
 		}
 	}()
-	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads,
-	}); err != nil {
-		t.Fatalf("set download behaviour: %v", err)
+	if downloads != "" {
+		if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads,
+		}); err != nil {
+			t.Fatalf("set download behaviour: %v", err)
+		}
 	}
+	return ctx, func() {
+		t.Helper()
+		time.Sleep(100 * time.Millisecond)
+		logMu.Lock()
+		defer logMu.Unlock()
+		for _, m := range logs {
+			if m.IsException() || strings.Contains(m.Text, "Content Security Policy") || strings.Contains(m.Text, "Refused to") {
+				t.Errorf("page logged %s: %s (%s:%d)", m.Type, m.Text, m.URL, m.Line+1)
+			}
+		}
+	}
+}
+
+func TestExplorerE2E(t *testing.T) {
+	chrome := chromiumPath(t)
+	store := e2eStore(t)
+	srv := httptest.NewServer(New(store, Options{}))
+	defer srv.Close()
+
+	downloads := t.TempDir()
+	ctx, checkLogs := startChromium(t, chrome, 1440, 900, downloads)
 	p := newPage(t, ctx)
 	p.do(chromedp.EmulateViewport(1440, 900), chromedp.Navigate(srv.URL+"/"))
 	p.wait("the page to start", `document.body.dataset.ready === "true"`)
@@ -654,13 +675,5 @@ func TestExplorerE2E(t *testing.T) {
 	})
 
 	// The page must run under its CSP without a violation or an exception.
-	time.Sleep(100 * time.Millisecond)
-	logMu.Lock()
-	defer logMu.Unlock()
-	for _, m := range logs {
-		text := m.Text
-		if m.IsException() || strings.Contains(text, "Content Security Policy") || strings.Contains(text, "Refused to") {
-			t.Errorf("page logged %s: %s (%s:%d)", m.Type, text, m.URL, m.Line+1)
-		}
-	}
+	checkLogs()
 }

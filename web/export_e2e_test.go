@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 )
 
@@ -24,29 +23,7 @@ func TestExportE2E(t *testing.T) {
 	srv := httptest.NewServer(New(store, Options{}))
 	defer srv.Close()
 	downloads := t.TempDir()
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chrome),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 800),
-	)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium (%s): %v", chrome, err)
-	}
-	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads,
-	}); err != nil {
-		t.Fatalf("set download behaviour: %v", err)
-	}
+	ctx, checkLogs := startChromium(t, chrome, 1280, 800, downloads)
 	p := newPage(t, ctx)
 	p.do(chromedp.EmulateViewport(1280, 800), chromedp.Navigate(srv.URL+"/"))
 	p.wait("the page to start", `document.body.dataset.ready === "true"`)
@@ -117,4 +94,5 @@ func TestExportE2E(t *testing.T) {
 			t.Errorf("the zip holds %v", names)
 		}
 	})
+	checkLogs()
 }
