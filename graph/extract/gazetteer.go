@@ -514,24 +514,28 @@ func buildGazetteer() *gazIndex {
 			g.maxN = n
 		}
 	}
-	for _, line := range strings.Split(countryData, "\n") {
-		if line = strings.TrimSpace(line); line == "" {
-			continue
-		}
-		names, adjs, _ := strings.Cut(line, ";")
-		forms := strings.Split(names, "|")
-		e := gazEntry{name: forms[0], typ: TypePlace, kind: kCountry}
-		for _, f := range forms {
-			add(f, e)
-		}
-		if adjs != "" {
-			a := e
-			a.adj = true
-			for _, f := range strings.Split(adjs, "|") {
-				add(f, a)
+	// countries and regions: "Name|form…;adjective|…"
+	placesWithAdjectives := func(data string, kind string) {
+		for _, line := range strings.Split(data, "\n") {
+			if line = strings.TrimSpace(line); line == "" {
+				continue
+			}
+			names, adjs, _ := strings.Cut(line, ";")
+			forms := strings.Split(names, "|")
+			e := gazEntry{name: forms[0], typ: TypePlace, kind: kind}
+			for _, f := range forms {
+				add(f, e)
+			}
+			if adjs != "" {
+				a := e
+				a.adj = true
+				for _, f := range strings.Split(adjs, "|") {
+					add(f, a)
+				}
 			}
 		}
 	}
+	placesWithAdjectives(countryData, kCountry)
 	for _, line := range strings.Split(cityData, "\n") {
 		if line = strings.TrimSpace(line); line == "" {
 			continue
@@ -543,24 +547,7 @@ func buildGazetteer() *gazIndex {
 			add(f, e)
 		}
 	}
-	for _, line := range strings.Split(regionData, "\n") {
-		if line = strings.TrimSpace(line); line == "" {
-			continue
-		}
-		names, adjs, _ := strings.Cut(line, ";")
-		forms := strings.Split(names, "|")
-		e := gazEntry{name: forms[0], typ: TypePlace, kind: kRegion}
-		for _, f := range forms {
-			add(f, e)
-		}
-		if adjs != "" {
-			a := e
-			a.adj = true
-			for _, f := range strings.Split(adjs, "|") {
-				add(f, a)
-			}
-		}
-	}
+	placesWithAdjectives(regionData, kRegion)
 	for _, line := range strings.Split(orgData, "\n") {
 		if line = strings.TrimSpace(line); line == "" {
 			continue
